@@ -1,0 +1,99 @@
+"""The pipeline, as a script: load, check, render, write Markdown, build with MkDocs, swap in.
+
+Everything is loaded and checked before anything is written. The site is built into
+``.catchup/site.new`` and only swapped into ``site/`` when the build succeeded, so a failed
+check or build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.check import check
+from generator.load import Project, load
+from generator.mkdocs_config import build_config, config_text
+from generator.model import Curriculum
+from generator.problems import Problem
+from generator.render import nav, render
+from generator.write import WriteResult, write_tree
+
+log = logging.getLogger("catchup")
+
+
+class BuildError(Exception):
+    """The site could not be built; the message says why and what to do."""
+
+
+@dataclass
+class Checked:
+    curriculum: Curriculum
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    @property
+    def session_count(self) -> int:
+        return sum(len(p.sessions) for p in self.curriculum.programs)
+
+
+def check_project(project: Project) -> Checked:
+    """Load and check everything; write nothing."""
+    loaded = load(project)
+    problems = loaded.problems + check(loaded.curriculum)
+    return Checked(loaded.curriculum, sorted(problems))
+
+
+def generate(project: Project, curriculum: Curriculum, site_dir: Path) -> WriteResult:
+    """Render every page and write the Markdown and the MkDocs config into ``.catchup/``."""
+    pages = render(curriculum, project.templates)
+    result = write_tree(project.work / "docs", ((page.path, page.text) for page in pages))
+    config = build_config(project, curriculum, nav(curriculum, pages), site_dir)
+    write_tree(project.work / "config", [("mkdocs.yml", config_text(config))])
+    return result
+
+
+def config_path(project: Project) -> Path:
+    return project.work / "config" / "mkdocs.yml"
+
+
+def mkdocs_build(config_file: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build as run_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        run_build(config)
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs could not build the site: {exc}") from None
+
+
+def build(project: Project) -> Checked:
+    """Check, generate and build into ``site/``. Returns the check result; raises BuildError."""
+    checked = check_project(project)
+    if not checked.ok:
+        return checked
+    staging = project.work / "site.new"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        generate(project, checked.curriculum, staging)
+        mkdocs_build(config_path(project), staging)
+    except BuildError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap(staging, project.site, project.work / "site.old")
+    return checked
+
+
+def swap(new: Path, live: Path, old: Path) -> None:
+    """Replace ``live`` with ``new`` using renames, so the site is never half written."""
+    shutil.rmtree(old, ignore_errors=True)
+    if live.exists():
+        live.rename(old)
+    new.rename(live)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,108 @@
+"""The ``catchup`` command: a thin layer over the library.
+
+Exit codes: 0 no errors, 1 errors found (or the build failed), 2 bad invocation.
+Problems print as ``path:line:col: level: message [rule]`` with a hint line; no tracebacks
+unless ``--verbose``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.build import BuildError, Checked, build, check_project
+from generator.load import Project
+from generator.mkdocs_config import ConfigError
+from generator.report import render, summary
+from generator.schema import write_schemas
+from generator.write import DuplicateOutput
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="catchup",
+        description="Turn a treatment program's curriculum in YAML into a catch-up website.",
+    )
+    main.add_argument("--version", action="version", version=f"catchup {__version__}")
+    commands = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--root", type=Path, default=Path("."),
+                         help="project folder holding content/ and site-config/ (default: here)")
+        sub.add_argument("-v", "--verbose", action="store_true", help="show details, and tracebacks on crashes")
+        sub.add_argument("-q", "--quiet", action="store_true", help="show only problems and the summary")
+        return sub
+
+    command("check", "Check every YAML file and report all problems; write nothing.")
+    command("build", "Check, then build the static site into site/ (the old site stays if anything fails).")
+    serve = command("serve", "Preview the site; rebuilds and reloads when YAML, templates or settings change.")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="address to serve on (default: 127.0.0.1:8000)")
+    schema = command("schema", "Write the JSON Schema files that editors use to check and complete YAML.")
+    schema.add_argument("--out", type=Path, default=None, help="folder to write to (default: schema/)")
+    return main
+
+
+def report(checked: Checked, quiet: bool) -> int:
+    shown = [p for p in checked.problems if not quiet or p.is_error]
+    if shown:
+        print(render(shown))
+    print(summary(checked.problems, checked.session_count))
+    return EXIT_OK if checked.ok else EXIT_ERRORS
+
+
+def run(args: argparse.Namespace) -> int:
+    project = Project(args.root.resolve())
+    if not project.root.is_dir():
+        print(f"Error: the project folder {args.root} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "check":
+        return report(check_project(project), args.quiet)
+    if args.command == "build":
+        checked = build(project)
+        code = report(checked, args.quiet)
+        if code == EXIT_OK:
+            print(f"Built the site in {project.site}")
+        else:
+            print("Nothing was built; the previous site/ is unchanged.")
+        return code
+    if args.command == "serve":
+        from generator.serve import serve
+
+        host, _, port = args.dev_addr.rpartition(":")
+        if not port.isdigit():
+            print(f"Error: --dev-addr must look like 127.0.0.1:8000, not {args.dev_addr}", file=sys.stderr)
+            return EXIT_USAGE
+        return serve(project, host or "127.0.0.1", int(port))
+    if args.command == "schema":
+        folder = args.out or project.root / "schema"
+        written = write_schemas(folder)
+        print(f"Wrote {len(written)} schema file(s) to {folder}" if written else f"Schemas in {folder} are up to date")
+        return EXIT_OK
+    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
+    logging.basicConfig(level=level, format="%(levelname)-8s-  %(message)s")
+    try:
+        return run(args)
+    except (BuildError, ConfigError, DuplicateOutput) as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        print("Nothing was published; the previous site/ is unchanged.", file=sys.stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        return EXIT_ERRORS
+    except Exception as exc:  # a bug in catchup, not in the input: say so plainly
+        if args.verbose:
+            raise
+        print(f"Error: catchup failed unexpectedly ({type(exc).__name__}: {exc}).", file=sys.stderr)
+        print("Run the same command with --verbose and report the output as a bug.", file=sys.stderr)
+        return EXIT_ERRORS

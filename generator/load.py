@@ -1,0 +1,232 @@
+"""Load stage: read every YAML file of a project into one in-memory curriculum.
+
+Nothing is written here. A file that cannot be read, parsed or validated becomes a problem and
+the run goes on with the other files, so one ``catchup check`` reports everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model import Curriculum, Library, Program, Prompt, Reference, Session, Skill, Track, Worksheet
+from generator.problems import Level, Location, Problem, relative
+from generator.schema import SESSION, SITE_CONFIG, complete
+from generator.validate import validate
+from generator.yamlsource import Pos, YamlError, YMap, parse
+
+SESSION_FIELDS = SESSION["properties"]
+CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a Catch-Up project keeps its parts; all paths follow from the root folder."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def site_config(self) -> Path:
+        return self.root / "site-config"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def work(self) -> Path:
+        """Git-ignored folder for everything the generator writes before the site itself."""
+        return self.root / ".catchup"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+@dataclass
+class Loaded:
+    curriculum: Curriculum
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.problems: list[Problem] = []
+
+    def here(self, path: Path, pos: Any = None) -> Location:
+        line, col = (pos.line, pos.col) if pos is not None else (1, 1)
+        return Location(relative(path, self.project.root), line, col)
+
+    def error(self, path: Path, message: str, rule: str, hint: str, pos: Any = None) -> None:
+        self.problems.append(Problem(self.here(path, pos), Level.ERROR, message, rule, hint))
+
+    def read(self, path: Path, schema: str) -> YMap | None:
+        """Parse and validate one file; None if it has any error (already recorded)."""
+        if not path.resolve().is_relative_to(self.project.root.resolve()):
+            self.error(path, "this file points outside the project folder; it was not read", "path-outside",
+                       "Replace the link with a real file inside the project.")
+            return None
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            before = raw[: exc.start]
+            line = before.count(b"\n") + 1
+            col = len(before) - (before.rfind(b"\n") + 1) + 1
+            self.error(path, f"byte {raw[exc.start]:#x} is not UTF-8 text", "file-encoding",
+                       "Save the file as UTF-8 in your editor (often under 'Save with encoding').",
+                       Pos(line, col))
+            return None
+        try:
+            data = parse(text)
+        except YamlError as exc:
+            self.error(path, exc.message, exc.rule, exc.hint, exc.pos)
+            return None
+        if data is None:
+            self.error(path, "the file is empty", "file-empty", "Fill it in, or delete the file.")
+            return None
+        found = validate(data, schema, relative(path, self.project.root))
+        self.problems.extend(found)
+        return None if any(p.is_error for p in found) else data
+
+
+def load(project: Project) -> Loaded:
+    """Read site-config/ and content/ into a :class:`Curriculum`, collecting every problem."""
+    reader = _Reader(project)
+    config = _load_config(reader)
+    curriculum = Curriculum(config=config, library=_load_library(reader))
+    if not project.content.is_dir():
+        reader.error(project.content, "there is no content/ folder", "content-missing",
+                     "Create content/<program>/program.yml; see the authoring guide.")
+    else:
+        for folder in sorted(p for p in project.content.iterdir() if p.is_dir() and p.name != "library"):
+            program = _load_program(reader, folder)
+            if program:
+                curriculum.programs.append(program)
+        if not curriculum.programs and not reader.problems:
+            reader.error(project.content, "content/ has no program", "content-missing",
+                         "Create content/<program>/program.yml; see the authoring guide.")
+    return Loaded(curriculum, reader.problems)
+
+
+def _load_config(reader: _Reader) -> dict[str, Any]:
+    folder = reader.project.site_config
+    config: dict[str, Any] = {}
+    for name in CONFIG_FILES:
+        path = folder / f"{name}.yml"
+        if not path.is_file():
+            reader.error(path, f"the settings file site-config/{name}.yml is missing", "config-missing",
+                         "Copy it from the sample project and fill it in; see the authoring guide.")
+            continue
+        data = reader.read(path, f"site-config-{name}")
+        if data is not None:
+            config[name.replace("-", "_")] = complete(data, SITE_CONFIG[name])
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.y*ml")):
+            if path.stem not in CONFIG_FILES or path.suffix != ".yml":
+                reader.error(path, f"catchup does not read {path.name}", "config-unknown-file",
+                             f"Settings files are: {', '.join(n + '.yml' for n in CONFIG_FILES)}. Rename or remove it.")
+    return config
+
+
+def _load_library(reader: _Reader) -> Library:
+    library = Library()
+    folder = reader.project.content / "library"
+    for kind, table, build in (("worksheet", library.worksheets, _worksheet), ("skill", library.skills, _skill)):
+        for path in sorted((folder / f"{kind}s").glob("*.yml")):
+            data = reader.read(path, kind)
+            if data is None:
+                continue
+            if data["id"] in table:
+                first = table[data["id"]].where
+                reader.error(path, f"shared {kind} id '{data['id']}' is already used by {first}", "duplicate-id",
+                             f"Give each shared {kind} its own id.", data.where("id"))
+                continue
+            table[data["id"]] = build(reader.here(path, data.pos), data, shared=True)
+    return library
+
+
+def _load_program(reader: _Reader, folder: Path) -> Program | None:
+    path = folder / "program.yml"
+    if not path.is_file():
+        reader.error(path, f"content/{folder.name}/ has no program.yml", "program-missing",
+                     "Every program folder needs a program.yml; see the authoring guide.")
+        return None
+    data = reader.read(path, "program")
+    if data is None:
+        return None
+    tracks = [
+        Track(id=t["id"], title=t["title"], schedule=dict(t["schedule"]), where=reader.here(path, t.pos),
+              description=t.get("description", ""), order=t.get("order", "sequence"), start_date=t.get("start_date"))
+        for t in data["tracks"]
+    ]
+    program = Program(id=data["id"], title=data["title"], description=data["description"],
+                      audience=data["audience"], tracks=tracks, where=reader.here(path, data.pos),
+                      folder=folder.name, sample=data.get("sample"))
+    by_id = {track.id: track for track in tracks}
+    for session_path in sorted((folder / "sessions").glob("*.yml")):
+        session_data = reader.read(session_path, "session")
+        if session_data is None:
+            continue
+        session = _session(reader, session_path, session_data, program.id)
+        track = by_id.get(session.track)
+        if track is None:
+            known = ", ".join(by_id)
+            reader.error(session_path, f"session '{session.id}' names track '{session.track}', which "
+                         f"{program.id}/program.yml does not have", "ref-unknown-track",
+                         f"Use one of the program's tracks: {known}.", session_data.where("track"))
+        else:
+            track.sessions.append(session)
+    for track in tracks:
+        track.sessions.sort(key=lambda s: (s.number, s.id))
+    return program
+
+
+def _session(reader: _Reader, path: Path, data: YMap, program: str) -> Session:
+    def items(key: str, build: Any) -> list[Any]:
+        found = []
+        for item, pos in zip(data.get(key, []), getattr(data.get(key), "item_pos", [])):
+            where = reader.here(path, pos)
+            found.append(Reference(item["use"], where) if "use" in item else build(where, item))
+        return found
+
+    approach = data["approach"]
+    return Session(
+        id=data["id"], title=data["title"], track=data["track"], number=data["number"], kind=data["kind"],
+        approaches=[approach] if isinstance(approach, str) else list(approach),
+        duration_minutes=data["duration_minutes"], objectives=list(data["objectives"]),
+        where=reader.here(path, data.pos), program=program,
+        summary=data.get("summary", ""), key_points=list(data.get("key_points", [])),
+        worksheets=items("worksheets", _worksheet), skills=items("skills_practice", _skill),
+        reflection=list(data.get("reflection", [])),
+        before_next_session=list(data.get("before_next_session", [])),
+        makeup_options=complete(data.get("makeup_options", []), SESSION_FIELDS["makeup_options"]),
+        resources=complete(data.get("resources", []), SESSION_FIELDS["resources"]),
+        exemptions=dict(data.get("exemptions", {})),
+        review=complete(data.get("review", {}), SESSION_FIELDS["review"]),
+        fields={key: reader.here(path, data.key_pos[key]) for key in data},
+    )
+
+
+def _worksheet(where: Location, data: YMap, shared: bool = False) -> Worksheet:
+    prompts = [Prompt(p) if isinstance(p, str) else Prompt(p["text"], p.get("answer", "text"), p.get("low"),
+                                                             p.get("high")) for p in data["prompts"]]
+    return Worksheet(id=data["id"], title=data["title"], purpose=data["purpose"],
+                     instructions=data["instructions"], prompts=prompts, where=where,
+                     source=data.get("source"), shared=shared)
+
+
+def _skill(where: Location, data: YMap, shared: bool = False) -> Skill:
+    return Skill(id=data["id"], name=data["name"], when_to_use=data["when_to_use"], steps=list(data["steps"]),
+                 where=where, time_needed=data.get("time_needed"), how_often=data.get("how_often"),
+                 source=data.get("source"), shared=shared)

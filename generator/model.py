@@ -1,0 +1,124 @@
+"""The curriculum in memory: what was loaded and checked, ready to render.
+
+Each object keeps ``where``, the file, line and column it came from, so a check can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.problems import Location
+
+
+@dataclass
+class Prompt:
+    text: str
+    answer: str = "text"  # "text" or "rating"
+    low: str | None = None
+    high: str | None = None
+
+
+@dataclass
+class Worksheet:
+    id: str
+    title: str
+    purpose: str
+    instructions: str
+    prompts: list[Prompt]
+    where: Location
+    source: str | None = None
+    shared: bool = False
+
+
+@dataclass
+class Skill:
+    id: str
+    name: str
+    when_to_use: str
+    steps: list[str]
+    where: Location
+    time_needed: str | None = None
+    how_often: str | None = None
+    source: str | None = None
+    shared: bool = False
+
+
+@dataclass
+class Reference:
+    """A ``use: <id>`` of a shared worksheet or skill, resolved by the checker."""
+
+    id: str
+    where: Location
+
+
+@dataclass
+class Session:
+    id: str
+    title: str
+    track: str
+    number: int
+    kind: str
+    approaches: list[str]
+    duration_minutes: int
+    objectives: list[str]
+    where: Location
+    program: str = ""
+    summary: str = ""
+    key_points: list[str] = field(default_factory=list)
+    worksheets: list[Worksheet | Reference] = field(default_factory=list)
+    skills: list[Skill | Reference] = field(default_factory=list)
+    reflection: list[str] = field(default_factory=list)
+    before_next_session: list[str] = field(default_factory=list)
+    makeup_options: list[dict[str, Any]] = field(default_factory=list)
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    exemptions: dict[str, str] = field(default_factory=dict)
+    review: dict[str, Any] = field(default_factory=dict)
+    fields: dict[str, Location] = field(default_factory=dict)  # where each field's key is
+
+    def at(self, key: str) -> Location:
+        """Where a field is written, or where the session starts if it is not."""
+        return self.fields.get(key, self.where)
+
+
+@dataclass
+class Track:
+    id: str
+    title: str
+    schedule: dict[str, Any]
+    where: Location
+    description: str = ""
+    order: str = "sequence"
+    start_date: str | None = None
+    sessions: list[Session] = field(default_factory=list)
+
+
+@dataclass
+class Program:
+    id: str
+    title: str
+    description: str
+    audience: str
+    tracks: list[Track]
+    where: Location
+    folder: str = ""
+    sample: str | None = None
+
+    @property
+    def sessions(self) -> list[Session]:
+        return [session for track in self.tracks for session in track.sessions]
+
+
+@dataclass
+class Library:
+    worksheets: dict[str, Worksheet] = field(default_factory=dict)
+    skills: dict[str, Skill] = field(default_factory=dict)
+
+
+@dataclass
+class Curriculum:
+    """Everything the site is built from: program-wide settings, programs and the shared library."""
+
+    config: dict[str, Any]
+    programs: list[Program] = field(default_factory=list)
+    library: Library = field(default_factory=Library)

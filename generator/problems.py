@@ -1,0 +1,56 @@
+"""Problems are values: where, how bad, what is wrong, and how to fix it.
+
+Checks yield problems; they never raise. The reporter decides how to print them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Level(enum.IntEnum):
+    """How serious a problem is. Only errors block a build."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; line and column count from 1."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, with a one-line fix hint."""
+
+    where: Location
+    level: Level = field(compare=False)
+    message: str = field(compare=False)
+    rule: str
+    hint: str = field(default="", compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.level is Level.ERROR
+
+
+def relative(path: Path, root: Path) -> str:
+    """Show a path relative to the project root, with forward slashes, as editors expect."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,137 @@
+"""Render stage: curriculum in, Markdown pages out (as text in memory; nothing is written here).
+
+Templates live in the project's ``templates/pages/``. Jinja2 runs with ``StrictUndefined`` so a
+typo in a template fails loudly. The output is Markdown, so autoescaping is off; instead every
+piece of text from YAML goes through ``inline`` or ``prose``, which escape raw HTML.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.model import Curriculum, Program, Session, Track
+
+WEEKDAY_NAMES = {
+    "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
+    "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
+}
+HELP_PAGES = {
+    "urgent-help.md": ("urgent-help.md.j2", "Urgent help"),
+    "missed-a-session.md": ("missed-a-session.md.j2", "Missed a session"),
+    "tech-help.md": ("tech-help.md.j2", "Tech help"),
+    "between-sessions.md": ("between-sessions.md.j2", "Between sessions"),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page: where it goes (relative to the docs folder) and its text."""
+
+    path: str
+    title: str
+    text: str
+
+
+def inline(value: Any) -> str:
+    """Text for one line of Markdown: whitespace folded, raw HTML shown as text."""
+    return re.sub(r"\s+", " ", str(value)).strip().replace("<", "&lt;")
+
+
+def prose(value: Any) -> str:
+    """Text that may run to several paragraphs: blank lines kept, raw HTML shown as text."""
+    paragraphs = re.split(r"\n\s*\n", str(value).strip())
+    return "\n\n".join(inline(p) for p in paragraphs if p.strip())
+
+
+def tel(value: Any) -> str:
+    """A phone number as a tel: address (digits and a leading +)."""
+    text = str(value)
+    digits = re.sub(r"[^\d]", "", text)
+    return ("+" if text.strip().startswith("+") else "") + digits
+
+
+def session_path(program: Program, session: Session) -> str:
+    return f"{program.id}/{session.track}/{session.id}.md"
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates / "pages"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown, not HTML: the filters below escape HTML in YAML text
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(inline=inline, prose=prose, tel=tel)
+    env.globals.update(weekday=WEEKDAY_NAMES.__getitem__)
+    return env
+
+
+class Renderer:
+    """Render every page of a checked curriculum."""
+
+    def __init__(self, curriculum: Curriculum, templates: Path) -> None:
+        self.curriculum = curriculum
+        self.env = environment(templates)
+
+    def page(self, path: str, template: str, title: str, **context: Any) -> Page:
+        def link(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(path) or ".")
+
+        text = self.env.get_template(template).render(
+            config=self.curriculum.config, page_path=path, link=link, title=title, **context
+        )
+        return Page(path, title, text)
+
+    def pages(self) -> list[Page]:
+        pages = [self.page("index.md", "home.md.j2", self.curriculum.config["site"]["name"],
+                           programs=self.curriculum.programs)]
+        for path, (template, title) in HELP_PAGES.items():
+            pages.append(self.page(path, template, title, programs=self.curriculum.programs))
+        for program in self.curriculum.programs:
+            pages.append(self.page(f"{program.id}/index.md", "program.md.j2", program.title,
+                                   program=program, session_path=session_path))
+            for track in program.tracks:
+                pages.extend(self.session_page(program, track, s) for s in track.sessions)
+        return pages
+
+    def session_page(self, program: Program, track: Track, session: Session) -> Page:
+        sessions = track.sessions
+        index = sessions.index(session)
+        return self.page(
+            session_path(program, session), "session.md.j2", session.title,
+            program=program, track=track, session=session,
+            previous=sessions[index - 1] if index > 0 else None,
+            next=sessions[index + 1] if index + 1 < len(sessions) else None,
+            session_path=session_path,
+        )
+
+
+def render(curriculum: Curriculum, templates: Path) -> list[Page]:
+    """All pages of the site, in navigation order."""
+    return Renderer(curriculum, templates).pages()
+
+
+def nav(curriculum: Curriculum, pages: list[Page]) -> list[Any]:
+    """The MkDocs nav: home, then each program by track, then the help pages; hierarchical so
+    that ``navigation.prune`` keeps every page small."""
+    titles = {page.path: page.title for page in pages}
+    entries: list[Any] = [{"Home": "index.md"}]
+    for program in curriculum.programs:
+        children: list[Any] = [{"Overview": f"{program.id}/index.md"}]
+        for track in program.tracks:
+            if track.sessions:
+                children.append({track.title: [
+                    {f"{s.number}. {titles[session_path(program, s)]}": session_path(program, s)}
+                    for s in track.sessions
+                ]})
+        entries.append({program.title: children})
+    entries.append({"Get help": [{title: path} for path, (_, title) in HELP_PAGES.items()]})
+    return entries

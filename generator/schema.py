@@ -1,0 +1,262 @@
+"""The content model, declared once as JSON Schema.
+
+The same schemas validate files in ``catchup check`` and, written to ``schema/`` by
+``catchup schema``, give editors validation and autocompletion. Every field has a description,
+which editors show on hover and which the authoring guide follows.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+BASE = "https://catchup.invalid/schema/"  # an id, never fetched
+ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+SESSION_KINDS = ["group", "individual", "psychoeducation", "skills", "family", "support"]
+MAKEUP_KINDS = ["alternate_group", "one_to_one", "recording", "self_study"]
+MAKEUP_PARTS = ["summary", "worksheets", "skills_practice"]
+REVIEW_STATUSES = ["sample", "draft", "approved"]
+
+
+def text(description: str, **extra: Any) -> dict[str, Any]:
+    return {"type": "string", "minLength": 1, "description": description, **extra}
+
+
+def texts(description: str) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string", "minLength": 1}, "description": description}
+
+
+def ident(description: str) -> dict[str, Any]:
+    return text(description + " Lowercase letters, digits and dashes.", pattern=ID_PATTERN)
+
+
+def obj(description: str, required: list[str], /, **properties: Any) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "required": required,
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
+def array_of(description: str, item: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "description": description, "items": item}
+
+
+DATE = text("A date written YYYY-MM-DD.", pattern=r"^\d{4}-\d{2}-\d{2}$")
+TIME = text("A time on the 24-hour clock, written HH:MM.", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+URL = text("A web address starting with https:// or http://.", pattern=r"^https?://\S+$")
+PHONE = text("A phone number as participants should dial it, e.g. 988 or +1 555 010 0199.")
+EMAIL = text("An email address.", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+SOURCE = text("Where the idea comes from, by name (e.g. 'SAMHSA TIP 35'). Never copy copyrighted handouts.")
+
+PROMPT = {
+    "description": "A question the participant answers on the worksheet: plain text for a written "
+    "answer, or an object to choose the kind of answer.",
+    "anyOf": [
+        text("A question answered in writing."),
+        obj(
+            "A question with a chosen kind of answer.",
+            ["text"],
+            text=text("The question."),
+            answer={"enum": ["text", "rating"], "description": "text: written answer; rating: 0 to 10."},
+            low=text("For a rating: what 0 means, e.g. 'not at all'."),
+            high=text("For a rating: what 10 means, e.g. 'the most ever'."),
+        ),
+    ],
+}
+
+WORKSHEET = obj(
+    "A worksheet participants can fill in on their own.",
+    ["id", "title", "purpose", "instructions", "prompts"],
+    id=ident("Unique id of the worksheet."),
+    title=text("Title shown to participants."),
+    purpose=text("Why this worksheet helps, in one or two plain sentences."),
+    instructions=text("How to fill it in."),
+    prompts={**array_of("The questions to answer.", PROMPT), "minItems": 1},
+    source=SOURCE,
+)
+
+SKILL = obj(
+    "A skill to practise between sessions.",
+    ["id", "name", "when_to_use", "steps"],
+    id=ident("Unique id of the skill."),
+    name=text("Name of the skill, e.g. 'Box breathing'."),
+    when_to_use=text("When this skill helps."),
+    steps={**texts("The steps, in order, one short sentence each."), "minItems": 1},
+    time_needed=text("How long one practice takes, e.g. '5 minutes'."),
+    how_often=text("How often to practise, e.g. 'Twice a day'."),
+    source=SOURCE,
+)
+
+
+def use_or(item: dict[str, Any], what: str) -> dict[str, Any]:
+    use = obj(f"Use a shared {what} from content/library/ by its id.", ["use"],
+              use=ident(f"Id of the shared {what}."))
+    return {"description": f"A {what} written here, or 'use: <id>' for a shared one.", "anyOf": [use, item]}
+
+
+SESSION = obj(
+    "One session of a program. Every session page is a catch-up page for people who missed it.",
+    ["id", "title", "track", "number", "kind", "approach", "duration_minutes", "objectives"],
+    id=ident("Unique id of the session; also its web address."),
+    title=text("Title shown to participants."),
+    track=ident("Id of the track in program.yml this session belongs to."),
+    number={"type": "integer", "minimum": 1, "description": "Position of the session in its track, from 1."},
+    kind={"enum": SESSION_KINDS, "description": "What sort of session this is."},
+    approach={"description": "Approach(es) used, e.g. CBT, DBT, mindfulness.",
+              "anyOf": [text("One approach."), {**texts("Several approaches."), "minItems": 1}]},
+    duration_minutes={"type": "integer", "minimum": 5, "maximum": 480, "description": "Length in minutes."},
+    objectives={**texts("What participants will be able to do after the session."), "minItems": 1},
+    summary=text("What the session covered, in plain words. Shown first on the catch-up page."),
+    key_points=texts("The main points to remember."),
+    worksheets=array_of("Worksheets to do at home.", use_or(WORKSHEET, "worksheet")),
+    skills_practice=array_of("Skills to practise.", use_or(SKILL, "skill")),
+    reflection=texts("Questions to think or write about."),
+    before_next_session=texts("What to do before the next session."),
+    makeup_options=array_of("Ways to make up this session.", obj(
+        "One way to make up a missed session.", ["type", "details"],
+        type={"enum": MAKEUP_KINDS, "description": "alternate_group, one_to_one, recording or self_study."},
+        details=text("What to do, in plain words."),
+        transcript=text("For a recording: where the written transcript is, or how to ask for it."),
+    )),
+    resources=array_of("Further reading, videos or phone lines.", obj(
+        "One resource.", ["title"],
+        title=text("Name of the resource."),
+        url=URL,
+        description=text("What it is and why it helps."),
+    )),
+    exemptions=obj(
+        "Parts of the make-up material this session does not need, each with the reason.", [],
+        **{part: text(f"Why this session has no {part.replace('_', ' ')}.") for part in MAKEUP_PARTS},
+    ),
+    review=obj(
+        "Who reviewed the clinical content and when.", ["status"],
+        status={"enum": REVIEW_STATUSES, "description": "sample: sample content awaiting clinical review; "
+                "draft: being written; approved: reviewed by a clinician."},
+        reviewed_by=text("Name and role of the reviewer."),
+        reviewed_on=DATE,
+    ),
+)
+
+SCHEDULE = obj(
+    "When the track meets each week.", ["days", "start", "duration_minutes", "timezone"],
+    days={"type": "array", "minItems": 1, "items": {"enum": WEEKDAYS}, "description": "Weekdays, e.g. [monday, wednesday]."},
+    start=TIME,
+    duration_minutes={"type": "integer", "minimum": 5, "maximum": 480, "description": "Length in minutes."},
+    timezone=text("Time zone name, e.g. America/New_York."),
+)
+
+PROGRAM = obj(
+    "A treatment program: content/<program>/program.yml.",
+    ["id", "title", "description", "audience", "tracks"],
+    id=ident("Unique id of the program; also its web address."),
+    title=text("Title shown to participants."),
+    description=text("What the program is, in two or three plain sentences."),
+    audience=text("Who the program is for."),
+    sample=text("If set, a notice shown on every page of the program (e.g. that it is sample content)."),
+    tracks={"type": "array", "minItems": 1, "description": "Groups that run side by side.", "items": obj(
+        "A track: a series of sessions with its own weekly schedule.", ["id", "title", "schedule"],
+        id=ident("Unique id of the track within the program."),
+        title=text("Title shown to participants."),
+        description=text("What happens in this track."),
+        schedule=SCHEDULE,
+        order={"enum": ["sequence", "cycle"], "description": "sequence: sessions run once in number order; "
+               "cycle: an open group whose topics repeat, so people can join at any point."},
+        start_date=DATE,
+    )},
+)
+
+CONTACT_LINE = obj(
+    "A way to get urgent help.", ["name", "when"],
+    name=text("Name of the service, e.g. '988 Suicide & Crisis Lifeline'."),
+    phone=PHONE,
+    text=text("How to reach it by text message, e.g. 'Text HOME to 741741'."),
+    url=URL,
+    when=text("When to use it, in plain words."),
+    hours=text("When it is open, e.g. '24 hours a day, 7 days a week'."),
+)
+
+SITE_CONFIG = {
+    "site": obj(
+        "site-config/site.yml: the program-wide settings.", ["name", "organisation", "language"],
+        name=text("Name of the site, shown in the header."),
+        organisation=text("Organisation that runs the programs."),
+        language=text("Language of the site as a code, e.g. en.", pattern="^[a-z]{2}(-[A-Z]{2})?$"),
+        description=text("One sentence about the site, for search engines and link previews."),
+        branding=obj("Colours of the site.", [],
+                     primary=text("Main colour: a Material for MkDocs colour name, e.g. indigo."),
+                     accent=text("Accent colour: a Material for MkDocs colour name, e.g. teal.")),
+    ),
+    "urgent-help": obj(
+        "site-config/urgent-help.yml: shown in the same place on every page.", ["headline", "lines"],
+        headline=text("One short line shown on every page, e.g. 'In danger now? Call 911.'"),
+        lines={**array_of("Crisis lines and emergency numbers.", CONTACT_LINE), "minItems": 1},
+    ),
+    "contacts": obj(
+        "site-config/contacts.yml: whom participants tell about an absence, and tech help.", ["absence", "tech_help"],
+        absence=obj("How to report an absence.", ["who", "hours"],
+                    who=text("Who to tell, e.g. 'Your program coordinator'."),
+                    phone=PHONE, email=EMAIL, portal_url=URL,
+                    hours=text("When someone answers."),
+                    note=text("Anything else to say, e.g. 'Leave a message any time.'")),
+        tech_help=obj("Help when video or the internet fails.", ["steps"],
+                      phone=PHONE, email=EMAIL,
+                      hours=text("When tech help answers."),
+                      phone_fallback=text("How to join a session by phone when video fails."),
+                      steps={**texts("Troubleshooting steps, in order."), "minItems": 1}),
+    ),
+    "policies": obj(
+        "site-config/policies.yml: attendance and make-up policy.", ["attendance", "makeup"],
+        attendance=text("The attendance policy, in plain words."),
+        makeup=text("How missed sessions are made up, in plain words."),
+    ),
+    "between-sessions": obj(
+        "site-config/between-sessions.yml: staying connected between sessions.", ["intro"],
+        intro=text("A short welcome to this page."),
+        support_groups=array_of("Support groups participants can join.", obj(
+            "A support group.", ["name", "description"],
+            name=text("Name of the group."), description=text("What it is and who it is for."),
+            url=URL, phone=PHONE, when=text("When it meets."))),
+        peer_contact_guidelines=texts("Guidelines for contact between participants."),
+    ),
+}
+
+
+def complete(data: Any, schema: dict[str, Any]) -> Any:
+    """A plain copy of valid ``data`` where every optional field left out is present as None
+    (an empty list for lists), so templates can test ``{% if field %}`` on any field."""
+    if isinstance(data, dict) and schema.get("type") == "object":
+        properties = schema.get("properties", {})
+        return {key: complete(data[key], sub) if key in data else ([] if sub.get("type") == "array" else None)
+                for key, sub in properties.items()}
+    if isinstance(data, list) and schema.get("type") == "array":
+        return [complete(item, schema.get("items", {})) for item in data]
+    return data
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """Every published schema by file stem, with $schema and $id filled in."""
+    named = {"session": SESSION, "program": PROGRAM, "worksheet": WORKSHEET, "skill": SKILL}
+    named.update({f"site-config-{key}": value for key, value in SITE_CONFIG.items()})
+    return {
+        name: {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{BASE}{name}.schema.json",
+               "title": name.replace("-", " ").capitalize(), **schema}
+        for name, schema in named.items()
+    }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema as ``<name>.schema.json``; only files whose content changed are rewritten."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in all_schemas().items():
+        path = folder / f"{name}.schema.json"
+        content = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+            written.append(path)
+    return written

@@ -1,0 +1,54 @@
+"""Write stage: put generated files in the generator's own git-ignored folder.
+
+Only files whose content changed are rewritten (so MkDocs and editors see real changes only),
+files that are no longer generated are removed, and the same path is never written twice.
+Nothing outside the given folder is touched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class DuplicateOutput(ValueError):
+    """Two generated files would land on the same path."""
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def write_tree(folder: Path, files: Iterable[tuple[str, str]]) -> WriteResult:
+    """Make ``folder`` hold exactly ``files`` (relative path, text), touching only what differs."""
+    wanted: dict[str, str] = {}
+    for path, text in files:
+        if path in wanted:
+            raise DuplicateOutput(f"two pages would be written to {path}")
+        wanted[path] = text
+    result = WriteResult()
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, text in wanted.items():
+        target = folder / path
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            result.unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        result.written.append(path)
+    for existing in sorted(folder.rglob("*"), reverse=True):
+        relative = existing.relative_to(folder).as_posix()
+        if existing.is_file() and relative not in wanted:
+            existing.unlink()
+            result.removed.append(relative)
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    return result
