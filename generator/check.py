@@ -7,6 +7,8 @@ and the renderer see whole worksheets and skills.
 
 from __future__ import annotations
 
+import difflib
+import zoneinfo
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -44,7 +46,7 @@ def link(curriculum: Curriculum) -> list[Problem]:
     """Resolve ``use:`` references in place; unknown ids become problems and are dropped."""
     problems = []
     for program in curriculum.programs:
-        for session in program.sessions:
+        for session in [*program.sessions, *program.unplaced]:
             for kind, attr, table in (("worksheet", "worksheets", curriculum.library.worksheets),
                                       ("skill", "skills", curriculum.library.skills)):
                 resolved = []
@@ -123,9 +125,9 @@ def session_numbers(curriculum: Curriculum) -> Iterator[Problem]:
 
 
 MAKEUP_PARTS = {
-    "summary": ("a summary", "Write 'summary:' with what the session covered, in plain words."),
-    "worksheets": ("a worksheet", "Add a worksheet under 'worksheets:', or '- use: <id>' for a shared one."),
-    "skills_practice": ("a skills practice", "Add a skill under 'skills_practice:', or '- use: <id>' for a shared one."),
+    "summary": ("summary", "Write 'summary:' with what the session covered, in plain words."),
+    "worksheets": ("worksheet", "Add a worksheet under 'worksheets:', or '- use: <id>' for a shared one."),
+    "skills_practice": ("skills practice", "Add a skill under 'skills_practice:', or '- use: <id>' for a shared one."),
 }
 
 
@@ -149,3 +151,22 @@ def makeup_material(curriculum: Curriculum) -> Iterator[Problem]:
                     where = session.at(part) if part in session.fields else session.where
                     yield error(where, f"session '{session.id}' has no {what} for people who missed it",
                                 "makeup-material", hint + " Or explain why under 'exemptions:'.")
+
+
+@rule("schedule-timezone")
+def schedule_timezones(curriculum: Curriculum) -> Iterator[Problem]:
+    """A track's schedule needs a real time zone name, so times and calendar files are right.
+
+    Fix: use a name from the IANA time zone list, such as America/New_York or Europe/London.
+    """
+    known = zoneinfo.available_timezones()
+    if not known:  # no time zone database on this machine: nothing to compare against
+        return
+    for program in curriculum.programs:
+        for track in program.tracks:
+            zone = track.schedule["timezone"]
+            if zone not in known:
+                close = difflib.get_close_matches(zone, known, n=1)
+                hint = f"Did you mean '{close[0]}'?" if close else "Use a name such as America/New_York."
+                yield error(track.where, f"track '{track.id}' has an unknown time zone '{zone}'",
+                            "schedule-timezone", hint)

@@ -163,6 +163,7 @@ def _load_program(reader: _Reader, folder: Path) -> Program | None:
                      "Every program folder needs a program.yml; see the authoring guide.")
         return None
     data = reader.read(path, "program")
+    session_files = [(p, reader.read(p, "session")) for p in sorted((folder / "sessions").glob("*.yml"))]
     if data is None:
         return None
     tracks = [
@@ -174,8 +175,7 @@ def _load_program(reader: _Reader, folder: Path) -> Program | None:
                       audience=data["audience"], tracks=tracks, where=reader.here(path, data.pos),
                       folder=folder.name, sample=data.get("sample"))
     by_id = {track.id: track for track in tracks}
-    for session_path in sorted((folder / "sessions").glob("*.yml")):
-        session_data = reader.read(session_path, "session")
+    for session_path, session_data in session_files:
         if session_data is None:
             continue
         session = _session(reader, session_path, session_data, program.id)
@@ -185,6 +185,7 @@ def _load_program(reader: _Reader, folder: Path) -> Program | None:
             reader.error(session_path, f"session '{session.id}' names track '{session.track}', which "
                          f"{program.id}/program.yml does not have", "ref-unknown-track",
                          f"Use one of the program's tracks: {known}.", session_data.where("track"))
+            program.unplaced.append(session)
         else:
             track.sessions.append(session)
     for track in tracks:

@@ -103,6 +103,7 @@ class Program:
     where: Location
     folder: str = ""
     sample: str | None = None
+    unplaced: list[Session] = field(default_factory=list)  # sessions naming a track that does not exist
 
     @property
     def sessions(self) -> list[Session]:

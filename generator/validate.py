@@ -18,6 +18,8 @@ from generator.problems import Level, Location, Problem
 from generator.schema import all_schemas
 from generator.yamlsource import Pos, YList, YMap
 
+ROOT_NAMES = {"session": "this session", "program": "this program", "worksheet": "this worksheet",
+              "skill": "this skill"}
 TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list (lines starting with '- ')",
     "object": "a block of 'name: value' fields", "boolean": "true or false",
@@ -35,7 +37,7 @@ def validate(data: Any, schema_name: str, path: str) -> list[Problem]:
     """Every schema problem in ``data``, located in the file ``path``."""
     problems = []
     for error in validator(schema_name).iter_errors(data):
-        problems.extend(_translate(error, data, path))
+        problems.extend(_translate(error, data, path, schema_name))
     return sorted(set(problems))
 
 
@@ -54,11 +56,11 @@ def _locate(data: Any, steps: list[Any], *, key: bool = False) -> Pos:
     return pos
 
 
-def _field(steps: list[Any]) -> str:
+def _field(steps: list[Any], root: str) -> str:
     parts = []
     for step in steps:
         parts.append(f"[{step + 1}]" if isinstance(step, int) else ("." if parts else "") + step)
-    return "".join(parts) or "the file"
+    return "".join(parts) or root
 
 
 def _show(value: Any) -> str:
@@ -66,10 +68,10 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _translate(error: jsonschema.ValidationError, data: Any, path: str) -> Iterator[Problem]:
+def _translate(error: jsonschema.ValidationError, data: Any, path: str, root: str) -> Iterator[Problem]:
     steps = list(error.absolute_path)
     where = _locate(data, steps)
-    name = _field(steps)
+    name = _field(steps, ROOT_NAMES.get(root, "this file"))
     kind = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
 
@@ -80,7 +82,7 @@ def _translate(error: jsonschema.ValidationError, data: Any, path: str) -> Itera
         branch = _best_branch(error)
         if branch:
             for sub in branch:
-                yield from _translate(sub, data, path)
+                yield from _translate(sub, data, path, root)
             return
         yield problem(where, f"{name} has the wrong form: {_show(error.instance)}", "schema-type",
                       error.schema.get("description", "Check this field against the authoring guide."))
@@ -98,8 +100,11 @@ def _translate(error: jsonschema.ValidationError, data: Any, path: str) -> Itera
                       f"Add '{missing}:'. {about}".strip())
     elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        hint = schema.get("description", "") or f"Write {name} as {TYPE_WORDS.get(wanted, wanted)}."
+        if wanted in ("integer", "number") and isinstance(error.instance, str) and error.instance.strip().isdigit():
+            hint = f"Write the number without quotes: {error.instance.strip()}"
         yield problem(where, f"{name} should be {TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}",
-                      "schema-type", schema.get("description", "") or f"Write {name} as {TYPE_WORDS.get(wanted, wanted)}.")
+                      "schema-type", hint)
     elif kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
         yield problem(where, f"{name} is {_show(error.instance)}, which is not one of the choices",
@@ -107,10 +112,12 @@ def _translate(error: jsonschema.ValidationError, data: Any, path: str) -> Itera
     elif kind in ("minLength", "minItems"):
         yield problem(where, f"{name} is empty", "schema-empty",
                       schema.get("description", "") or "Fill it in, or remove the field.")
+    elif kind == "pattern":
+        yield problem(where, f"{name} is {_show(error.instance)}, which is not in the expected form",
+                      "schema-value", schema.get("description", "") or error.message)
     else:
-        description = schema.get("description", "")
-        yield problem(where, f"{name} is not valid: {_show(error.instance)} ({kind})", "schema-value",
-                      description or error.message)
+        yield problem(where, f"{name} is {_show(error.instance)}, which is not allowed here ({error.message})",
+                      "schema-value", schema.get("description", "") or "See the authoring guide for this field.")
 
 
 def _best_branch(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:

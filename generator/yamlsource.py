@@ -148,6 +148,9 @@ def parse(text: str) -> Any:
         problem = exc.problem or "this is not valid YAML"
         if exc.context:
             problem = f"{problem} ({exc.context})"
+        lines = text.splitlines()
+        if pos.line <= len(lines) and "\t" in lines[pos.line - 1][: pos.col]:
+            problem = "this line is indented with a tab"
         raise YamlError(
             problem,
             pos,

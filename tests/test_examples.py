@@ -1,0 +1,42 @@
+"""The checker on example curricula: every folder under tests/examples/good must pass, and every
+folder under tests/examples/bad must print exactly its expected.txt. Adding a case is adding a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, compare_golden, make_project
+from generator.cli import main
+
+GOOD = sorted(p for p in (EXAMPLES / "good").iterdir() if p.is_dir())
+BAD = sorted(p for p in (EXAMPLES / "bad").iterdir() if p.is_dir())
+
+
+def run_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["check", "--root", str(root)])
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("case", GOOD, ids=[p.name for p in GOOD])
+def test_good_example_passes(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run_check(make_project(tmp_path / "p", case), capsys)
+    assert out.startswith("No problems found"), out
+    assert code == 0
+
+
+@pytest.mark.parametrize("case", BAD, ids=[p.name for p in BAD])
+def test_bad_example_reports_expected_problems(
+    case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], update_golden: bool
+) -> None:
+    code, out = run_check(make_project(tmp_path / "p", case), capsys)
+    assert code == 1, out
+    assert "Traceback" not in out
+    compare_golden(case / "expected.txt", out, update_golden)
+
+
+def test_every_bad_example_has_expected_output() -> None:
+    assert BAD, "no bad examples found"
+    missing = [case.name for case in BAD if not (case / "expected.txt").exists()]
+    assert not missing
