@@ -38,6 +38,8 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
     config = copy.deepcopy(read_base(project))
     site = curriculum.config["site"]
     config["site_name"] = site["name"]
+    if site.get("url"):
+        config["site_url"] = site["url"]
     if site.get("description"):
         config["site_description"] = site["description"]
     config["docs_dir"] = str(project.work / "docs")
@@ -47,9 +49,9 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
     theme["language"] = site["language"].split("-")[0]
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((project.root / theme["custom_dir"]).resolve())
-    branding = site.get("branding", {})
+    colours = {k: v for k, v in (site.get("branding") or {}).items() if v}
     for scheme in theme.get("palette", []) if isinstance(theme.get("palette"), list) else []:
-        scheme.update({k: v for k, v in branding.items() if k in ("primary", "accent")})
+        scheme.update(colours)
     extra = config.setdefault("extra", {})
     extra["catchup"] = {"urgent_help": {"headline": curriculum.config["urgent_help"]["headline"]}}
     return config

@@ -17,6 +17,9 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 SESSION_KINDS = ["group", "individual", "psychoeducation", "skills", "family", "support"]
 MAKEUP_KINDS = ["alternate_group", "one_to_one", "recording", "self_study"]
 MAKEUP_PARTS = ["summary", "worksheets", "skills_practice"]
+COLOURS = ["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal", "green",
+           "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown", "grey", "blue grey",
+           "black", "white"]
 REVIEW_STATUSES = ["sample", "draft", "approved"]
 
 
@@ -187,9 +190,11 @@ SITE_CONFIG = {
         organisation=text("Organisation that runs the programs."),
         language=text("Language of the site as a code, e.g. en.", pattern="^[a-z]{2}(-[A-Z]{2})?$"),
         description=text("One sentence about the site, for search engines and link previews."),
+        url={**URL, "description": "Optional: the address where the site is published, e.g. "
+             "https://example.org/catch-up/. Only the 'page not found' page needs it, to link back correctly."},
         branding=obj("Colours of the site.", [],
-                     primary=text("Main colour: a Material for MkDocs colour name, e.g. indigo."),
-                     accent=text("Accent colour: a Material for MkDocs colour name, e.g. teal.")),
+                     primary={"enum": COLOURS, "description": "Main colour of the header, e.g. indigo."},
+                     accent={"enum": COLOURS, "description": "Colour of links and buttons, e.g. teal."}),
     ),
     "urgent-help": obj(
         "site-config/urgent-help.yml: shown in the same place on every page.", ["headline", "lines"],

@@ -1,0 +1,199 @@
+"""A full build of the repository's sample content, checked the way a host and a participant meet it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.build import build, check_project, generate
+from generator.cli import main
+from generator.load import Project
+
+pytestmark = pytest.mark.slow
+
+SECTIONS = [
+    "What we covered", "Key points", "Worksheets", "Skills practice", "Reflect", "Before next session",
+    "Make-up options", "Tell your team", "Urgent help",
+]
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+class Links(HTMLParser):
+    """Collect headings, links and asset URLs from one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.h2: list[str] = []
+        self.links: list[str] = []
+        self.assets: list[str] = []
+        self._in_h2 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "h2":
+            self._in_h2 = True
+            self.h2.append("")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and values.get("src"):
+            self.assets.append(values["src"])
+        if tag == "link" and values.get("href"):
+            self.assets.append(values["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h2":
+            self._in_h2 = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h2:
+            self.h2[-1] += data.strip()
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(sample_project: Path) -> Path:
+    sources = {name: tree_digest(sample_project / name) for name in ("content", "site-config", "templates")}
+    mkdocs_yml = (sample_project / "mkdocs.yml").read_bytes()
+    assert main(["build", "--root", str(sample_project), "--quiet"]) == 0
+    # The generator never writes into files that people wrote.
+    assert sources == {name: tree_digest(sample_project / name) for name in sources}
+    assert (sample_project / "mkdocs.yml").read_bytes() == mkdocs_yml
+    return sample_project / "site"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_session_has_a_page_with_all_sections_in_order(built: Path, sample_project: Path) -> None:
+    curriculum = check_project(Project(sample_project)).curriculum
+    sessions = [(p, s) for p in curriculum.programs for s in p.sessions]
+    assert len(sessions) >= 12
+    assert len({s.track for _, s in sessions}) >= 2
+    for program, session in sessions:
+        page = built / program.id / session.track / f"{session.id}.html"
+        assert page.is_file(), f"no page for session {session.id}"
+        assert parse(page).h2 == SECTIONS, f"sections of {page.name}"
+
+
+def test_site_wide_pages_exist(built: Path) -> None:
+    for name in ("index", "urgent-help", "missed-a-session", "tech-help", "between-sessions", "404"):
+        assert (built / f"{name}.html").is_file(), name
+
+
+def test_urgent_help_is_on_every_page_in_the_same_place(built: Path, sample_project: Path) -> None:
+    headline = check_project(Project(sample_project)).curriculum.config["urgent_help"]["headline"]
+    for page in html_pages(built):
+        html = page.read_text(encoding="utf-8")
+        banner = html.find('class="catchup-urgent"')
+        assert banner != -1, f"no urgent help on {page}"
+        assert banner < html.find('class="md-header'), f"urgent help is not first on {page}"
+        assert headline.replace("'", "&#39;") in html or headline in html
+        assert "md-banner__button" not in html, "urgent help must not be dismissible"
+
+
+def test_every_internal_link_resolves(built: Path) -> None:
+    broken = []
+    # 404.html is served for any missing address, so MkDocs gives it root-relative links (or, with
+    # `url` set in site.yml, links under that address); every other page uses relative links only.
+    for page in [p for p in html_pages(built) if p.name != "404.html"]:
+        parsed = parse(page)
+        for url in parsed.links + parsed.assets:
+            if EXTERNAL.match(url) or url.startswith(("mailto:", "tel:", "#", "data:")):
+                continue
+            assert not url.startswith("/"), f"{page}: {url} is root-relative; breaks sub-paths and file://"
+            target = (page.parent / unquote(urlsplit(url).path)).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(built)} -> {url}")
+    assert not broken, broken
+
+
+def test_no_asset_is_loaded_from_another_host(built: Path) -> None:
+    offenders = []
+    for page in html_pages(built):
+        offenders += [f"{page.name}: {url}" for url in parse(page).assets if EXTERNAL.match(url)]
+    for sheet in built.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", sheet.read_text(encoding="utf-8")):
+            if EXTERNAL.match(url):
+                offenders.append(f"{sheet.name}: {url}")
+    for page in html_pages(built):
+        html = page.read_text(encoding="utf-8")
+        for host in ("unpkg.com", "fonts.googleapis.com", "fonts.gstatic.com", "googletagmanager", "cdn.jsdelivr"):
+            if host in html:
+                offenders.append(f"{page.name}: mentions {host}")
+    assert not offenders, offenders
+
+
+def test_search_works_without_a_server(built: Path) -> None:
+    assert (built / "search" / "search_index.js").is_file(), "offline search index missing"
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/javascripts/vendor/iframe-worker-shim.js"' in html
+    assert (built / "assets/javascripts/vendor/iframe-worker-shim.js").is_file()
+
+
+def test_navigation_is_pruned_to_the_current_section(built: Path, sample_project: Path) -> None:
+    cbt = next((built / "adult-iop" / "cbt-skills").glob("*.html"))
+    links = parse(cbt).links
+    assert any("cbt-skills/" in url or not "/" in url for url in links)
+    dbt_pages = {url for url in links if "dbt-skills/" in url and url.endswith(".html")}
+    # Pruned: a closed section links only to its first page, not to every page in it.
+    assert len(dbt_pages) <= 1, f"nav not pruned: {dbt_pages}"
+    assert len(list((built / "adult-iop" / "dbt-skills").glob("*.html"))) > 1
+
+
+def test_generate_rewrites_only_what_changed(sample_project: Path, tmp_path: Path) -> None:
+    project = Project(sample_project)
+    generate(project, check_project(project).curriculum, tmp_path)
+    again = generate(project, check_project(project).curriculum, tmp_path)
+    assert again.written == [] and again.removed == []
+    session = next((sample_project / "content/adult-iop/sessions").glob("*.yml"))
+    original = session.read_text(encoding="utf-8")
+    try:
+        session.write_text(original + "\n# a comment changes no page\n", encoding="utf-8")
+        assert generate(project, check_project(project).curriculum, tmp_path).written == []
+        data = original.replace("\nsummary: >\n", "\nsummary: >\n  Changed.\n", 1)
+        assert data != original
+        session.write_text(data, encoding="utf-8")
+        written = generate(project, check_project(project).curriculum, tmp_path).written
+        assert len(written) == 1 and written[0].endswith(session.stem + ".md")
+    finally:
+        session.write_text(original, encoding="utf-8")
+        generate(project, check_project(project).curriculum, tmp_path)
+
+
+def test_failed_check_leaves_the_previous_site_exactly_as_it_was(demo_project: Path) -> None:
+    project = Project(demo_project)
+    build(project)
+    before = tree_digest(project.site)
+    (demo_project / "content/demo/sessions/skills-1.yml").write_text("id: [unclosed\n", encoding="utf-8")
+    assert main(["build", "--root", str(demo_project), "--quiet"]) == 1
+    assert tree_digest(project.site) == before
+
+
+def test_failed_mkdocs_build_leaves_the_previous_site_exactly_as_it_was(
+    demo_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = Project(demo_project)
+    build(project)
+    before = tree_digest(project.site)
+    template = demo_project / "templates/pages/home.md.j2"
+    template.write_text(template.read_text() + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+    assert main(["build", "--root", str(demo_project), "--quiet"]) == 1
+    assert "previous site/ is unchanged" in capsys.readouterr().err
+    assert tree_digest(project.site) == before
+    assert not (demo_project / ".catchup" / "site.new").exists()
