@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") long before memory runs out
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 MAX_BYTES = 1_000_000  # a session file is a few KB; anything this big is a mistake
 
 
@@ -81,6 +82,13 @@ class _Builder:
                 _pos(node),
                 "yaml-too-large",
                 "Remove repeated anchors and aliases (& and *); write the text out instead.",
+            )
+        if node.tag not in PLAIN_TAGS:
+            raise YamlError(
+                f"the tag {node.tag} is not allowed",
+                _pos(node),
+                "yaml-tag",
+                "Remove the '!' tag; write plain text, numbers and lists only.",
             )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)

@@ -1,0 +1,64 @@
+"""Reading YAML: positions, the YAML 1.1 surprises we undo, and input that must fail cleanly."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from generator.yamlsource import Pos, YamlError, parse
+
+
+def test_positions_of_keys_values_and_items_count_from_one() -> None:
+    data = parse("title: Hello\nsteps:\n  - one\n  - two\n")
+    assert data.pos == Pos(1, 1)
+    assert data.key_pos["steps"] == Pos(2, 1)
+    assert data.value_pos["title"] == Pos(1, 8)
+    assert data["steps"].item_pos == [Pos(3, 5), Pos(4, 5)]
+
+
+def test_times_and_dates_stay_as_written() -> None:
+    data = parse("start: 18:00\nday: 2027-01-04\nratio: 1:30.5\nn: 7\n")
+    assert data == {"start": "18:00", "day": "2027-01-04", "ratio": "1:30.5", "n": 7}
+
+
+def test_duplicate_key_is_an_error_at_the_second_key() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse("a: 1\nb: 2\na: 3\n")
+    assert caught.value.rule == "yaml-duplicate-key"
+    assert caught.value.pos == Pos(3, 1)
+    assert "line 1" in caught.value.message
+
+
+def test_syntax_error_has_its_position() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse("a: 1\n  b: 2\n")
+    assert caught.value.rule == "yaml-syntax"
+    assert caught.value.pos.line == 2
+
+
+def test_two_documents_in_one_file_are_refused() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse("a: 1\n---\nb: 2\n")
+    assert "one document" in caught.value.hint
+
+
+def test_billion_laughs_fails_fast_with_a_clear_message() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        previous = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
+    started = time.perf_counter()
+    with pytest.raises(YamlError) as caught:
+        parse("\n".join(lines) + "\n")
+    assert caught.value.rule == "yaml-too-large"
+    assert time.perf_counter() - started < 5  # generous: the point is it does not hang
+
+
+def test_unsafe_tags_are_refused() -> None:
+    with pytest.raises(YamlError):
+        parse("a: !!python/object/apply:os.system ['echo hi']\n")
+
+
+def test_empty_text_is_none() -> None:
+    assert parse("# only a comment\n") is None
