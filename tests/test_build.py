@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from conftest import REPO
 from generator.build import build, check_project, generate
 from generator.cli import main
 from generator.load import Project
@@ -197,3 +200,25 @@ def test_failed_mkdocs_build_leaves_the_previous_site_exactly_as_it_was(
     assert "previous site/ is unchanged" in capsys.readouterr().err
     assert tree_digest(project.site) == before
     assert not (demo_project / ".catchup" / "site.new").exists()
+
+
+def test_generated_config_builds_with_plain_mkdocs_strict(built: Path, sample_project: Path, tmp_path: Path) -> None:
+    config = sample_project / ".catchup" / "config" / "mkdocs.yml"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+                             "-d", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_mkdocs_yml_stays_private_and_portable() -> None:
+    import yaml
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))  # plain YAML: no python tags
+    assert config["theme"]["font"] is False
+    assert "navigation.prune" in config["theme"]["features"]
+    assert config["use_directory_urls"] is False
+    for key in ("repo_url", "google_analytics"):
+        assert key not in config
+    assert "analytics" not in config.get("extra", {})
+    ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
+    assert "/.catchup/" in ignored and "/site/" in ignored
