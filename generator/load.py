@@ -62,6 +62,7 @@ class _Reader:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.problems: list[Problem] = []
+        self.seen: set[Path] = set()
 
     def here(self, path: Path, pos: Any = None) -> Location:
         line, col = (pos.line, pos.col) if pos is not None else (1, 1)
@@ -72,6 +73,7 @@ class _Reader:
 
     def read(self, path: Path, schema: str) -> YMap | None:
         """Parse and validate one file; None if it has any error (already recorded)."""
+        self.seen.add(path)
         if not path.resolve().is_relative_to(self.project.root.resolve()):
             self.error(path, "this file points outside the project folder; it was not read", "path-outside",
                        "Replace the link with a real file inside the project.")
@@ -113,10 +115,25 @@ def load(project: Project) -> Loaded:
             program = _load_program(reader, folder)
             if program:
                 curriculum.programs.append(program)
+        _report_unread(reader)
         if not curriculum.programs and not reader.problems:
             reader.error(project.content, "content/ has no program", "content-missing",
                          "Create content/<program>/program.yml; see the authoring guide.")
     return Loaded(curriculum, reader.problems)
+
+
+def _report_unread(reader: _Reader) -> None:
+    """A YAML file in content/ that catchup does not read is a mistake the author should hear of."""
+    content = reader.project.content
+    for path in sorted([*content.rglob("*.yml"), *content.rglob("*.yaml")]):
+        if path in reader.seen or not path.is_file():
+            continue
+        if path.suffix == ".yaml":
+            hint = f"Rename it to {path.stem}.yml: catchup reads only files ending in .yml."
+        else:
+            hint = ("Sessions go in content/<program>/sessions/, shared items in content/library/worksheets/ "
+                    "or content/library/skills/. Move the file there, or delete it.")
+        reader.error(path, "catchup does not read this file", "file-not-read", hint)
 
 
 def _load_config(reader: _Reader) -> dict[str, Any]:

@@ -38,9 +38,21 @@ class Page:
     text: str
 
 
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+LINK_TARGET = re.compile(r"\]\(\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]+\]):", re.M)
+
+
+def _safe_link(match: re.Match[str]) -> str:
+    scheme = match.group(1).lower()
+    return match.group(0) if scheme in SAFE_SCHEMES else "](#blocked-link-"
+
+
 def inline(value: Any) -> str:
-    """Text for one line of Markdown: whitespace folded, raw HTML shown as text."""
-    return re.sub(r"\s+", " ", str(value)).strip().replace("<", "&lt;")
+    """Text for one line of Markdown: whitespace folded, raw HTML shown as text, and links only
+    to http(s), mailto and tel (any other scheme, such as javascript:, is made harmless)."""
+    text = re.sub(r"\s+", " ", str(value)).strip().replace("<", "&lt;")
+    return REFERENCE_LINK.sub(r"\1\:", LINK_TARGET.sub(_safe_link, text))
 
 
 def prose(value: Any) -> str:
@@ -108,7 +120,6 @@ class Renderer:
         return self.page(
             session_path(program, session), "session.md.j2", session.title,
             program=program, track=track, session=session,
-            previous=sessions[index - 1] if index > 0 else None,
             next=sessions[index + 1] if index + 1 < len(sessions) else None,
             session_path=session_path,
         )

@@ -48,3 +48,18 @@ def test_yaml_text_cannot_inject_html(demo_project: Path) -> None:
     page = next(p for p in render(checked.curriculum, demo_project / "templates") if p.path.endswith("skills-1.md"))
     assert "<script>" not in page.text
     assert "&lt;script>alert(1)&lt;/script> We practised." in page.text
+
+
+@pytest.mark.parametrize("text", ["[click](javascript:alert(1))", "[x]( JavaScript:alert(1))", "[y](data:text/html,hi)"])
+def test_links_in_yaml_text_cannot_run_script(text: str) -> None:
+    from generator.render import inline
+
+    assert ":alert" not in inline(text) and "data:" not in inline(text)
+    assert "](#blocked-link-" in inline(text)
+
+
+def test_safe_links_in_yaml_text_are_kept() -> None:
+    from generator.render import inline
+
+    text = "[988](tel:988), [site](https://988lifeline.org) and [mail](mailto:a@example.org)"
+    assert inline(text) == text
