@@ -84,3 +84,14 @@ def test_sample_yaml_files_name_their_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.is_file(), f"{path}: modeline points at missing {schema}"
+
+
+def test_a_link_to_a_file_outside_the_project_is_refused(demo_project: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    secret = tmp_path / "secret.yml"
+    secret.write_text("id: secret\ntitle: not to be read\n")
+    (demo_project / "content/demo/sessions/leak.yml").symlink_to(secret)
+    assert main(["check", "--root", str(demo_project)]) == 1
+    out = capsys.readouterr().out
+    assert "content/demo/sessions/leak.yml:1:1: error: this file points outside the project folder" in out
+    assert "not to be read" not in out and "secret" not in out.replace("leak.yml", "")
