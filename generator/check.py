@@ -76,8 +76,8 @@ def check(curriculum: Curriculum) -> list[Problem]:
 def duplicate_ids(curriculum: Curriculum) -> Iterator[Problem]:
     """Programs, tracks in a program, sessions, worksheets and skills each need an id of their own.
 
-    Ids become web addresses and keys for saved answers, so two things with one id would hide one
-    of them. Fix: rename one of the two.
+    Ids become web addresses and page anchors, so two things with one id would hide one of them.
+    Fix: rename one of the two.
     """
     seen: dict[tuple[str, str], Location] = {}
 

@@ -62,10 +62,12 @@ def prose(value: Any) -> str:
 
 
 def tel(value: Any) -> str:
-    """A phone number as a tel: address (digits and a leading +)."""
-    text = str(value)
-    digits = re.sub(r"[^\d]", "", text)
-    return ("+" if text.strip().startswith("+") else "") + digits
+    """A phone number as a tel: address: the number at the start (digits, a leading +), so that
+    '988, then press 1' dials 988 and never 9881."""
+    text = str(value).strip()
+    number = re.match(r"\+?[\d\s().-]*", text).group(0)  # type: ignore[union-attr]
+    digits = re.sub(r"\D", "", number)
+    return ("+" if text.startswith("+") else "") + digits
 
 
 def session_path(program: Program, session: Session) -> str:

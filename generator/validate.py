@@ -64,7 +64,13 @@ def _field(steps: list[Any], root: str) -> str:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if isinstance(value, dict):
+        return "a block of 'name: value' fields"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false (YAML reads yes, no, on and off that way)"
+    text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -103,6 +109,10 @@ def _translate(error: jsonschema.ValidationError, data: Any, path: str, root: st
         hint = schema.get("description", "") or f"Write {name} as {TYPE_WORDS.get(wanted, wanted)}."
         if wanted in ("integer", "number") and isinstance(error.instance, str) and error.instance.strip().isdigit():
             hint = f"Write the number without quotes: {error.instance.strip()}"
+        elif wanted == "string" and isinstance(error.instance, bool):
+            hint = "Put the text in quotes, e.g. \"yes\" or \"no\"."
+        elif wanted == "string" and isinstance(error.instance, (int, float)):
+            hint = f"Put it in quotes: \"{error.instance}\""
         yield problem(where, f"{name} should be {TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}",
                       "schema-type", hint)
     elif kind == "enum":

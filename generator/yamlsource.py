@@ -126,6 +126,10 @@ class _Builder:
 
     def _scalar(self, node: yaml.Node) -> Any:
         tag = node.tag
+        if node.style == ">" and isinstance(node.value, str):
+            # In a folded block a blank line becomes one newline; keep it as a paragraph break.
+            body = node.value.rstrip("\n")
+            return body.replace("\n", "\n\n") + node.value[len(body):]
         if tag.endswith(":timestamp"):
             return node.value
         if tag.endswith(":int") and ":" in node.value:

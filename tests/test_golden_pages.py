@@ -63,3 +63,13 @@ def test_safe_links_in_yaml_text_are_kept() -> None:
 
     text = "[988](tel:988), [site](https://988lifeline.org) and [mail](mailto:a@example.org)"
     assert inline(text) == text
+
+
+@pytest.mark.parametrize(("written", "dialled"), [
+    ("988, then press 1", "988"), ("+1 555 010 0142", "+15550100142"), ("1-800-662-4357", "18006624357"),
+    ("(555) 010-0100 ext 4", "5550100100"),
+])
+def test_phone_links_dial_only_the_number(written: str, dialled: str) -> None:
+    from generator.render import tel
+
+    assert tel(written) == dialled

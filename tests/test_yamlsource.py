@@ -62,3 +62,9 @@ def test_unsafe_tags_are_refused() -> None:
 
 def test_empty_text_is_none() -> None:
     assert parse("# only a comment\n") is None
+
+
+def test_folded_paragraphs_keep_their_breaks_and_literal_blocks_their_lines() -> None:
+    data = parse("a: >\n  one\n  two\n\n  three\nb: |\n  one\n  two\n")
+    assert data["a"] == "one two\n\nthree\n"
+    assert data["b"] == "one\ntwo\n"

@@ -1,0 +1,52 @@
+"""The docs stay true to the code: every field and every rule id is explained in the authoring guide."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from conftest import REPO
+from generator.schema import all_schemas
+
+GUIDE = REPO / "docs" / "authoring-guide.md"
+
+
+def field_names(schema: Any) -> set[str]:
+    names: set[str] = set()
+    if isinstance(schema, dict):
+        names.update(schema.get("properties", {}))
+        for value in schema.values():
+            names |= field_names(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            names |= field_names(value)
+    return names
+
+
+def rule_ids() -> set[str]:
+    ids: set[str] = set()
+    for path in (REPO / "generator").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        ids |= set(re.findall(r'"((?:yaml|file|schema|config|content|program|path|ref|makeup|duplicate|session|'
+                              r'schedule)-[a-z-]+)"', text))
+    ids.discard("ref-unknown-")
+    return ids
+
+
+def test_guide_explains_every_field() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    missing = sorted(name for name in field_names(all_schemas()) if f"`{name}`" not in guide)
+    assert not missing, f"authoring guide does not mention these fields: {missing}"
+
+
+def test_guide_explains_every_rule_id() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    ids = rule_ids() | {"ref-unknown-worksheet", "ref-unknown-skill"}
+    assert len(ids) > 15
+    missing = sorted(rule for rule in ids if rule not in guide)
+    assert not missing, f"authoring guide does not explain these rule ids: {missing}"
+
+
+def test_readme_links_to_the_guide_and_the_guide_exists() -> None:
+    assert "docs/authoring-guide.md" in (REPO / "README.md").read_text(encoding="utf-8")
+    assert GUIDE.is_file()
