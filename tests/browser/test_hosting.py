@@ -1,0 +1,69 @@
+"""One default build, three ways to host it (web root, a sub-path, opened from disk): pages, links
+and search work in each, and no request leaves the site's own origin."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.cli import main
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(sample_project: Path) -> Path:
+    if not (sample_project / "site" / "index.html").exists():
+        assert main(["build", "--root", str(sample_project), "--quiet"]) == 0
+    return sample_project / "site"
+
+
+@pytest.fixture(scope="module", params=["root", "sub-path", "file"])
+def home_url(request: pytest.FixtureRequest, site: Path, serve_folder, tmp_path_factory) -> str:
+    if request.param == "root":
+        return serve_folder(site) + "index.html"
+    if request.param == "sub-path":
+        parent = tmp_path_factory.mktemp("host")
+        shutil.copytree(site, parent / "clinic" / "catch-up")
+        return serve_folder(parent) + "clinic/catch-up/index.html"
+    return site.joinpath("index.html").as_uri()
+
+
+def same_origin(url: str, home: str) -> bool:
+    if url.startswith(("data:", "blob:", "about:")):
+        return True
+    a, b = urlsplit(url), urlsplit(home)
+    return (a.scheme, a.netloc) == (b.scheme, b.netloc)
+
+
+def test_pages_links_and_search_work_and_stay_on_the_origin(browser, home_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(home_url)
+    assert page.locator(".catchup-urgent").is_visible()
+
+    page.get_by_role("link", name="Adult Mental Health Virtual IOP").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Adult Mental Health Virtual IOP"
+    page.locator(".md-content a[href$='cbt-03-thought-records.html']").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Thought records"
+
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("thinking trap")
+    result = page.locator(".md-search-result__link[href*='cbt-03-thought-records.html']").first
+    result.wait_for(state="visible", timeout=15000)
+    result.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Thought records"
+    assert page.locator(".catchup-urgent").is_visible()
+
+    offsite = [url for url in requests if not same_origin(url, home_url)]
+    assert not offsite, f"requests to other hosts: {offsite}"
+    assert context.cookies() == []
+    context.close()
