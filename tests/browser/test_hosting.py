@@ -67,3 +67,16 @@ def test_pages_links_and_search_work_and_stay_on_the_origin(browser, home_url: s
     assert not offsite, f"requests to other hosts: {offsite}"
     assert context.cookies() == []
     context.close()
+
+
+def test_urgent_help_is_first_on_screen_and_prints(browser, site: Path) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site.joinpath("adult-iop", "dbt-skills").glob("*.html").__next__().as_uri())
+    banner = page.locator(".catchup-urgent")
+    box = banner.bounding_box()
+    assert box is not None and box["y"] < 50, "urgent help should be at the top of the screen"
+    assert page.locator(".md-banner__button").count() == 0, "urgent help must not be dismissible"
+    page.emulate_media(media="print")
+    assert banner.is_visible(), "urgent help must print"
+    assert not page.locator(".md-header").is_visible()
+    page.close()
