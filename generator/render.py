@@ -70,6 +70,18 @@ def tel(value: Any) -> str:
     return ("+" if text.startswith("+") else "") + digits
 
 
+def clock(value: str) -> str:
+    """'18:00' as participants in the US read it: '6:00 p.m.'."""
+    hours, minutes = (int(part) for part in value.split(":"))
+    suffix = "a.m." if hours < 12 else "p.m."
+    return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
+
+
+def zone_name(value: str) -> str:
+    """'America/New_York' as a place people know: 'New York'."""
+    return value.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def session_path(program: Program, session: Session) -> str:
     return f"{program.id}/{session.track}/{session.id}.md"
 
@@ -83,8 +95,8 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(inline=inline, prose=prose, tel=tel)
-    env.globals.update(weekday=WEEKDAY_NAMES.__getitem__)
+    env.filters.update(inline=inline, prose=prose, tel=tel, clock=clock, zone_name=zone_name,
+                       weekday=WEEKDAY_NAMES.__getitem__)
     return env
 
 

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).parent
-REPO = TESTS.parent
-EXAMPLES = TESTS / "examples"
+from helpers import REPO, make_project
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -20,36 +18,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
-
-
-def compare_golden(path: Path, actual: str, update: bool) -> None:
-    """Assert ``actual`` equals the golden file, or rewrite it under ``--update-golden``."""
-    if update or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path} did not exist; wrote it. Review it and run again.")
-        return
-    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path} (pytest --update-golden)"
-
-
-def make_project(target: Path, case: Path | None = None) -> Path:
-    """The base example project with a case folder's files laid over it (and its _delete.txt removed)."""
-    shutil.copytree(EXAMPLES / "base", target)
-    if case is not None:
-        for path in sorted(case.rglob("*")):
-            relative = path.relative_to(case)
-            if path.is_dir() or relative.name in ("expected.txt", "_delete.txt", "README.md"):
-                continue
-            (target / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / relative)
-        deletions = case / "_delete.txt"
-        if deletions.exists():
-            for line in deletions.read_text().split():
-                (target / line).unlink()
-    shutil.copytree(REPO / "templates", target / "templates")
-    shutil.copyfile(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from generator.build import build, check_project, generate
 from generator.cli import main
 from generator.load import Project

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from generator.cli import main, parser
 from generator.schema import all_schemas, write_schemas
 

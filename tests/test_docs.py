@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from conftest import REPO
+from helpers import REPO
 from generator.schema import all_schemas
 
 GUIDE = REPO / "docs" / "authoring-guide.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, compare_golden, make_project
+from helpers import EXAMPLES, compare_golden, make_project
 from generator.cli import main
 
 GOOD = sorted(p for p in (EXAMPLES / "good").iterdir() if p.is_dir())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TESTS, compare_golden
+from helpers import TESTS, compare_golden
 from generator.build import check_project
 from generator.load import Project
 from generator.render import nav, render
