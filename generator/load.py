@@ -14,7 +14,7 @@ from generator.model import Curriculum, Library, Program, Prompt, Reference, Ses
 from generator.problems import Level, Location, Problem, relative
 from generator.schema import SESSION, SITE_CONFIG, complete
 from generator.validate import validate
-from generator.yamlsource import Pos, YamlError, YMap, parse
+from generator.yamlsource import MAX_BYTES, Pos, YamlError, YMap, parse
 
 SESSION_FIELDS = SESSION["properties"]
 CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions")
@@ -78,6 +78,11 @@ class _Reader:
             self.error(path, "this file points outside the project folder; it was not read", "path-outside",
                        "Replace the link with a real file inside the project.")
             return None
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            self.error(path, f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}", "yaml-too-large",
+                       "Split it into smaller files, one session per file.")
+            return None
         raw = path.read_bytes()
         try:
             text = raw.decode("utf-8-sig")
@@ -111,7 +116,8 @@ def load(project: Project) -> Loaded:
         reader.error(project.content, "there is no content/ folder", "content-missing",
                      "Create content/<program>/program.yml; see the authoring guide.")
     else:
-        for folder in sorted(p for p in project.content.iterdir() if p.is_dir() and p.name != "library"):
+        folders = [p for p in project.content.iterdir() if p.is_dir() and not _hidden(Path(p.name)) and p.name != "library"]
+        for folder in sorted(folders):
             program = _load_program(reader, folder)
             if program:
                 curriculum.programs.append(program)
@@ -122,11 +128,16 @@ def load(project: Project) -> Loaded:
     return Loaded(curriculum, reader.problems)
 
 
+def _hidden(relative_path: Path) -> bool:
+    """Folders and files whose name starts with a dot (.git, .DS_Store) belong to other tools."""
+    return any(part.startswith(".") for part in relative_path.parts)
+
+
 def _report_unread(reader: _Reader) -> None:
     """A YAML file in content/ that catchup does not read is a mistake the author should hear of."""
     content = reader.project.content
     for path in sorted([*content.rglob("*.yml"), *content.rglob("*.yaml")]):
-        if path in reader.seen or not path.is_file():
+        if path in reader.seen or not path.is_file() or _hidden(path.relative_to(content)):
             continue
         if path.suffix == ".yaml":
             hint = f"Rename it to {path.stem}.yml: catchup reads only files ending in .yml."
@@ -175,12 +186,13 @@ def _load_library(reader: _Reader) -> Library:
 
 def _load_program(reader: _Reader, folder: Path) -> Program | None:
     path = folder / "program.yml"
+    # Session files are checked even when program.yml is broken, so one run reports everything.
+    session_files = [(p, reader.read(p, "session")) for p in sorted((folder / "sessions").glob("*.yml"))]
     if not path.is_file():
         reader.error(path, f"content/{folder.name}/ has no program.yml", "program-missing",
                      "Every program folder needs a program.yml; see the authoring guide.")
         return None
     data = reader.read(path, "program")
-    session_files = [(p, reader.read(p, "session")) for p in sorted((folder / "sessions").glob("*.yml"))]
     if data is None:
         return None
     tracks = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import sysconfig
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,15 @@ def test_a_link_to_a_file_outside_the_project_is_refused(demo_project: Path, tmp
     out = capsys.readouterr().out
     assert "content/demo/sessions/leak.yml:1:1: error: this file points outside the project folder" in out
     assert "not to be read" not in out and "secret" not in out.replace("leak.yml", "")
+
+
+def test_an_oversized_file_is_refused_with_a_clear_message(demo_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.yamlsource import MAX_BYTES
+
+    big = demo_project / "content/demo/sessions/skills-1.yml"
+    big.write_text("summary: " + "x" * (MAX_BYTES + 10) + "\n")
+    started = time.perf_counter()
+    assert main(["check", "--root", str(demo_project)]) == 1
+    out = capsys.readouterr().out
+    assert "content/demo/sessions/skills-1.yml:1:1: error: the file is" in out and "[yaml-too-large]" in out
+    assert time.perf_counter() - started < 10
