@@ -116,9 +116,11 @@ def _translate(error: jsonschema.ValidationError, data: Any, path: str, root: st
         yield problem(where, f"{name} should be {TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}",
                       "schema-type", hint)
     elif kind == "enum":
-        options = ", ".join(str(v) for v in error.validator_value)
+        choices = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance).lower(), choices, n=1, cutoff=0.6)
+        hint = f"Did you mean '{close[0]}'? " if close else ""
         yield problem(where, f"{name} is {_show(error.instance)}, which is not one of the choices",
-                      "schema-value", f"Use one of: {options}.")
+                      "schema-value", f"{hint}Use one of: {', '.join(choices)}.")
     elif kind in ("minLength", "minItems"):
         yield problem(where, f"{name} is empty", "schema-empty",
                       schema.get("description", "") or "Fill it in, or remove the field.")
