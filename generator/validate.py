@@ -8,7 +8,8 @@ it. Unknown keys get a "did you mean" suggestion.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -74,62 +75,107 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One jsonschema error, with what every message needs worked out once."""
+
+    error: jsonschema.ValidationError
+    data: Any
+    path: str
+    root: str
+
+    @property
+    def steps(self) -> list[Any]:
+        return list(self.error.absolute_path)
+
+    @property
+    def name(self) -> str:
+        return _field(self.steps, ROOT_NAMES.get(self.root, "this file"))
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        return self.error.schema if isinstance(self.error.schema, dict) else {}
+
+    @property
+    def about(self) -> str:
+        return self.schema.get("description", "")
+
+    def problem(self, message: str, rule: str, hint: str, pos: Pos | None = None) -> Problem:
+        pos = pos or _locate(self.data, self.steps)
+        return Problem(Location(self.path, pos.line, pos.col), Level.ERROR, message, rule, hint)
+
+
 def _translate(error: jsonschema.ValidationError, data: Any, path: str, root: str) -> Iterator[Problem]:
-    steps = list(error.absolute_path)
-    where = _locate(data, steps)
-    name = _field(steps, ROOT_NAMES.get(root, "this file"))
-    kind = error.validator
-    schema = error.schema if isinstance(error.schema, dict) else {}
+    found = _Error(error, data, path, root)
+    handler = _HANDLERS.get(error.validator, _other)
+    yield from handler(found)
 
-    def problem(pos: Pos, message: str, rule: str, hint: str) -> Problem:
-        return Problem(Location(path, pos.line, pos.col), Level.ERROR, message, rule, hint)
 
-    if kind in ("anyOf", "oneOf"):
-        branch = _best_branch(error)
-        if branch:
-            for sub in branch:
-                yield from _translate(sub, data, path, root)
-            return
-        yield problem(where, f"{name} has the wrong form: {_show(error.instance)}", "schema-type",
-                      error.schema.get("description", "Check this field against the authoring guide."))
-    elif kind == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        for key in sorted(set(error.instance) - set(allowed)):
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"Did you mean '{close[0]}'?" if close else f"Known fields here: {', '.join(allowed)}."
-            yield problem(_locate(data, [*steps, key], key=True), f"unknown field '{key}' in {name}",
-                          "schema-unknown-key", hint)
-    elif kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else "?"
-        about = schema.get("properties", {}).get(missing, {}).get("description", "")
-        yield problem(where, f"{name} is missing the required field '{missing}'", "schema-required",
-                      f"Add '{missing}:'. {about}".strip())
-    elif kind == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        hint = schema.get("description", "") or f"Write {name} as {TYPE_WORDS.get(wanted, wanted)}."
-        if wanted in ("integer", "number") and isinstance(error.instance, str) and error.instance.strip().isdigit():
-            hint = f"Write the number without quotes: {error.instance.strip()}"
-        elif wanted == "string" and isinstance(error.instance, bool):
-            hint = "Put the text in quotes, e.g. \"yes\" or \"no\"."
-        elif wanted == "string" and isinstance(error.instance, (int, float)):
-            hint = f"Put it in quotes: \"{error.instance}\""
-        yield problem(where, f"{name} should be {TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}",
-                      "schema-type", hint)
-    elif kind == "enum":
-        choices = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(error.instance).lower(), choices, n=1, cutoff=0.6)
-        hint = f"Did you mean '{close[0]}'? " if close else ""
-        yield problem(where, f"{name} is {_show(error.instance)}, which is not one of the choices",
-                      "schema-value", f"{hint}Use one of: {', '.join(choices)}.")
-    elif kind in ("minLength", "minItems"):
-        yield problem(where, f"{name} is empty", "schema-empty",
-                      schema.get("description", "") or "Fill it in, or remove the field.")
-    elif kind == "pattern":
-        yield problem(where, f"{name} is {_show(error.instance)}, which is not in the expected form",
-                      "schema-value", schema.get("description", "") or error.message)
-    else:
-        yield problem(where, f"{name} is {_show(error.instance)}, which is not allowed here ({error.message})",
-                      "schema-value", schema.get("description", "") or "See the authoring guide for this field.")
+def _one_of(e: _Error) -> Iterator[Problem]:
+    branch = _best_branch(e.error)
+    for sub in branch:
+        yield from _translate(sub, e.data, e.path, e.root)
+    if not branch:
+        yield e.problem(f"{e.name} has the wrong form: {_show(e.error.instance)}", "schema-type",
+                        e.about or "Check this field against the authoring guide.")
+
+
+def _unknown_keys(e: _Error) -> Iterator[Problem]:
+    allowed = sorted(e.schema.get("properties", {}))
+    for key in sorted(set(e.error.instance) - set(allowed)):
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"Did you mean '{close[0]}'?" if close else f"Known fields here: {', '.join(allowed)}."
+        yield e.problem(f"unknown field '{key}' in {e.name}", "schema-unknown-key", hint,
+                        _locate(e.data, [*e.steps, key], key=True))
+
+
+def _required(e: _Error) -> Iterator[Problem]:
+    missing = e.error.message.split("'")[1] if "'" in e.error.message else "?"
+    about = e.schema.get("properties", {}).get(missing, {}).get("description", "")
+    yield e.problem(f"{e.name} is missing the required field '{missing}'", "schema-required",
+                    f"Add '{missing}:'. {about}".strip())
+
+
+def _type(e: _Error) -> Iterator[Problem]:
+    value, wanted = e.error.instance, e.error.validator_value
+    wanted = wanted if isinstance(wanted, str) else wanted[0]
+    words = TYPE_WORDS.get(wanted, wanted)
+    hint = e.about or f"Write {e.name} as {words}."
+    if wanted in ("integer", "number") and isinstance(value, str) and value.strip().isdigit():
+        hint = f"Write the number without quotes: {value.strip()}"
+    elif wanted == "string" and isinstance(value, bool):
+        hint = "Put the text in quotes, e.g. \"yes\" or \"no\"."
+    elif wanted == "string" and isinstance(value, (int, float)):
+        hint = f"Put it in quotes: \"{value}\""
+    yield e.problem(f"{e.name} should be {words}, not {_show(value)}", "schema-type", hint)
+
+
+def _enum(e: _Error) -> Iterator[Problem]:
+    choices = [str(v) for v in e.error.validator_value]
+    close = difflib.get_close_matches(str(e.error.instance).lower(), choices, n=1, cutoff=0.6)
+    hint = f"Did you mean '{close[0]}'? " if close else ""
+    yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not one of the choices", "schema-value",
+                    f"{hint}Use one of: {', '.join(choices)}.")
+
+
+def _empty(e: _Error) -> Iterator[Problem]:
+    yield e.problem(f"{e.name} is empty", "schema-empty", e.about or "Fill it in, or remove the field.")
+
+
+def _pattern(e: _Error) -> Iterator[Problem]:
+    yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not in the expected form", "schema-value",
+                    e.about or e.error.message)
+
+
+def _other(e: _Error) -> Iterator[Problem]:
+    yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not allowed here ({e.error.message})",
+                    "schema-value", e.about or "See the authoring guide for this field.")
+
+
+_HANDLERS: dict[str, Callable[[_Error], Iterator[Problem]]] = {
+    "anyOf": _one_of, "oneOf": _one_of, "additionalProperties": _unknown_keys, "required": _required,
+    "type": _type, "enum": _enum, "minLength": _empty, "minItems": _empty, "pattern": _pattern,
+}
 
 
 def _best_branch(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
