@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import socket
+import sys
 import tempfile
 from pathlib import Path
 
@@ -44,6 +46,13 @@ def serve(project: Project, host: str, port: int) -> int:
         except Exception as exc:  # keep serving: the next save may fix it
             log.error("MkDocs could not build the preview: %s", exc)
 
+    try:  # fail fast, before building, if the address is taken
+        socket.create_server((host, port)).close()
+    except OSError as exc:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        print(f"Error: cannot serve on {host}:{port} ({exc.strerror or exc}). "
+              f"Try another port, e.g. --dev-addr {host}:{port + 1}", file=sys.stderr)
+        return 1
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
     try:
         builder()

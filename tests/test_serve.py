@@ -78,3 +78,17 @@ def test_editing_yaml_rebuilds_the_page_and_a_typo_does_not_kill_the_server(
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert "content/demo/sessions/skills-1.yml:3:1: error:" in output
+
+
+def test_a_busy_port_is_a_plain_error(demo_project: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "serve", "--root", str(demo_project), "-a", f"127.0.0.1:{port}"],
+            capture_output=True, text=True, timeout=60,
+        )
+    assert result.returncode == 1
+    assert f"Error: cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
