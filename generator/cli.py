@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)-8s-  %(message)s")
+    if not args.verbose:  # MkDocs' progress lines name internal folders; keep its warnings and errors
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         return run(args)
     except (BuildError, ConfigError, DuplicateOutput) as exc:
