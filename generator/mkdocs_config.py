@@ -16,6 +16,9 @@ import yaml
 
 from generator.load import Project
 from generator.model import Curriculum
+from generator.render import tel
+
+BANNER_CALLS = 2  # the first lines with a phone number get a tap-to-call link on every page
 
 
 class ConfigError(ValueError):
@@ -53,7 +56,10 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
     for scheme in theme.get("palette", []) if isinstance(theme.get("palette"), list) else []:
         scheme.update(colours)
     extra = config.setdefault("extra", {})
-    extra["catchup"] = {"urgent_help": {"headline": curriculum.config["urgent_help"]["headline"]}}
+    urgent = curriculum.config["urgent_help"]
+    calls = [{"name": line["name"], "phone": line["phone"], "tel": tel(line["phone"])}
+             for line in urgent["lines"] if line.get("phone")][:BANNER_CALLS]
+    extra["catchup"] = {"urgent_help": {"headline": urgent["headline"], "calls": calls}}
     return config
 
 

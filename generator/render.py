@@ -7,6 +7,7 @@ piece of text from YAML goes through ``inline`` or ``prose``, which escape raw H
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -144,19 +145,25 @@ def render(curriculum: Curriculum, templates: Path) -> list[Page]:
     return Renderer(curriculum, templates).pages()
 
 
+def nav_title(text: str) -> str:
+    """A title for the navigation: one line, with HTML characters escaped."""
+    return html.escape(" ".join(str(text).split()))
+
+
 def nav(curriculum: Curriculum, pages: list[Page]) -> list[Any]:
     """The MkDocs nav: home, then each program by track, then the help pages; hierarchical so
     that ``navigation.prune`` keeps every page small."""
-    titles = {page.path: page.title for page in pages}
+    # The theme writes nav titles into HTML as they are, so text from YAML is escaped here.
+    titles = {page.path: nav_title(page.title) for page in pages}
     entries: list[Any] = [{"Home": "index.md"}]
     for program in curriculum.programs:
         children: list[Any] = [{"Overview": f"{program.id}/index.md"}]
         for track in program.tracks:
             if track.sessions:
-                children.append({track.title: [
+                children.append({nav_title(track.title): [
                     {f"{s.number}. {titles[session_path(program, s)]}": session_path(program, s)}
                     for s in track.sessions
                 ]})
-        entries.append({program.title: children})
+        entries.append({nav_title(program.title): children})
     entries.append({"Get help": [{title: path} for path, (_, title) in HELP_PAGES.items()]})
     return entries

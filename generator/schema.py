@@ -49,6 +49,8 @@ def array_of(description: str, item: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "description": description, "items": item}
 
 
+PLAIN = r'^[^<>"]+$'  # text the theme puts into HTML attributes unescaped
+NO_TAGS = r"^[^<>]+$"  # titles: the theme writes them into the page and the menu as they are
 DATE = text("A date written YYYY-MM-DD.", pattern=r"^\d{4}-\d{2}-\d{2}$")
 TIME = text("A time on the 24-hour clock, written HH:MM.", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
 URL = text("A web address starting with https:// or http://.", pattern=r"^https?://\S+$")
@@ -76,7 +78,7 @@ WORKSHEET = obj(
     "A worksheet participants can fill in on their own.",
     ["id", "title", "purpose", "instructions", "prompts"],
     id=ident("Unique id of the worksheet."),
-    title=text("Title shown to participants."),
+    title=text("Title shown to participants. Without < or > characters.", pattern=NO_TAGS),
     purpose=text("Why this worksheet helps, in one or two plain sentences."),
     instructions=text("How to fill it in."),
     prompts={**array_of("The questions to answer.", PROMPT), "minItems": 1},
@@ -87,7 +89,7 @@ SKILL = obj(
     "A skill to practise between sessions.",
     ["id", "name", "when_to_use", "steps"],
     id=ident("Unique id of the skill."),
-    name=text("Name of the skill, e.g. 'Box breathing'."),
+    name=text("Name of the skill, e.g. 'Box breathing'. Without < or > characters.", pattern=NO_TAGS),
     when_to_use=text("When this skill helps."),
     steps={**texts("The steps, in order, one short sentence each."), "minItems": 1},
     time_needed=text("How long one practice takes, e.g. '5 minutes'."),
@@ -106,7 +108,7 @@ SESSION = obj(
     "One session of a program. Every session page is a catch-up page for people who missed it.",
     ["id", "title", "track", "number", "kind", "approach", "duration_minutes", "objectives"],
     id=ident("Unique id of the session; also its web address."),
-    title=text("Title shown to participants."),
+    title=text("Title shown to participants. Without < or > characters.", pattern=NO_TAGS),
     track=ident("Id of the track in program.yml this session belongs to."),
     number={"type": "integer", "minimum": 1, "description": "Position of the session in its track, from 1."},
     kind={"enum": SESSION_KINDS, "description": "What sort of session this is."},
@@ -157,14 +159,14 @@ PROGRAM = obj(
     "A treatment program: content/<program>/program.yml.",
     ["id", "title", "description", "audience", "tracks"],
     id=ident("Unique id of the program; also its web address."),
-    title=text("Title shown to participants."),
+    title=text("Title shown to participants. Without < or > characters.", pattern=NO_TAGS),
     description=text("What the program is, in two or three plain sentences."),
     audience=text("Who the program is for."),
     sample=text("If set, a notice shown on every page of the program (e.g. that it is sample content)."),
     tracks={"type": "array", "minItems": 1, "description": "Groups that run side by side.", "items": obj(
         "A track: a series of sessions with its own weekly schedule.", ["id", "title", "schedule"],
         id=ident("Unique id of the track within the program."),
-        title=text("Title shown to participants."),
+        title=text("Title shown to participants. Without < or > characters.", pattern=NO_TAGS),
         description=text("What happens in this track."),
         schedule=SCHEDULE,
         order={"enum": ["sequence", "cycle"], "description": "sequence: sessions run once in number order; "
@@ -186,10 +188,11 @@ CONTACT_LINE = obj(
 SITE_CONFIG = {
     "site": obj(
         "site-config/site.yml: the program-wide settings.", ["name", "organisation", "language"],
-        name=text("Name of the site, shown in the header."),
+        name=text("Name of the site, shown in the header. Without <, > or \" characters.", pattern=PLAIN),
         organisation=text("Organisation that runs the programs."),
         language=text("Language of the site as a code, e.g. en.", pattern="^[a-z]{2}(-[A-Z]{2})?$"),
-        description=text("One sentence about the site, for search engines and link previews."),
+        description=text("One sentence about the site, for search engines and link previews. "
+                         "Without <, > or \" characters.", pattern=PLAIN),
         url={**URL, "description": "Optional: the address where the site is published, e.g. "
              "https://example.org/catch-up/. Only the 'page not found' page needs it, to link back correctly."},
         branding=obj("Colours of the site.", [],
@@ -224,7 +227,7 @@ SITE_CONFIG = {
         intro=text("A short welcome to this page."),
         support_groups=array_of("Support groups participants can join.", obj(
             "A support group.", ["name", "description"],
-            name=text("Name of the group."), description=text("What it is and who it is for."),
+            name=text("Name of the group. Without < or > characters.", pattern=NO_TAGS), description=text("What it is and who it is for."),
             url=URL, phone=PHONE, when=text("When it meets."))),
         peer_contact_guidelines=texts("Guidelines for contact between participants."),
     ),

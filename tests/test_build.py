@@ -222,3 +222,15 @@ def test_mkdocs_yml_stays_private_and_portable() -> None:
     assert "analytics" not in config.get("extra", {})
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
     assert "/.catchup/" in ignored and "/site/" in ignored
+
+
+def test_settings_text_cannot_inject_html_into_the_theme(demo_project: Path) -> None:
+    urgent = demo_project / "site-config/urgent-help.yml"
+    urgent.write_text(urgent.read_text().replace(
+        "headline: In danger now? Call 911.", 'headline: "<img src=x onerror=alert(1)> Call 911."').replace(
+        "name: Emergency services", 'name: "Help\\" onmouseover=\\"alert(1)"'))
+    assert main(["build", "--root", str(demo_project), "--quiet"]) == 0
+    html = (demo_project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt; Call 911." in html
+    assert 'onmouseover="alert' not in html
+    assert 'href="tel:911"' in html, "the first phone line gets a tap-to-call link on every page"

@@ -73,3 +73,9 @@ def test_phone_links_dial_only_the_number(written: str, dialled: str) -> None:
     from generator.render import tel
 
     assert tel(written) == dialled
+
+
+def test_navigation_titles_are_escaped_for_the_theme() -> None:
+    from generator.render import nav_title
+
+    assert nav_title('Tom & "Jerry"\n  group') == "Tom &amp; &quot;Jerry&quot; group"
