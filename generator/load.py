@@ -63,10 +63,18 @@ class _Reader:
         self.project = project
         self.problems: list[Problem] = []
         self.seen: set[Path] = set()
+        self._shown: dict[Path, str] = {}
+        self.root = project.root.resolve()
+
+    def shown(self, path: Path) -> str:
+        """The path as problems show it; worked out once per file (resolving paths is slow)."""
+        if path not in self._shown:
+            self._shown[path] = relative(path, self.project.root)
+        return self._shown[path]
 
     def here(self, path: Path, pos: Any = None) -> Location:
         line, col = (pos.line, pos.col) if pos is not None else (1, 1)
-        return Location(relative(path, self.project.root), line, col)
+        return Location(self.shown(path), line, col)
 
     def error(self, path: Path, message: str, rule: str, hint: str, pos: Any = None) -> None:
         self.problems.append(Problem(self.here(path, pos), Level.ERROR, message, rule, hint))
@@ -74,7 +82,7 @@ class _Reader:
     def read(self, path: Path, schema: str) -> YMap | None:
         """Parse and validate one file; None if it has any error (already recorded)."""
         self.seen.add(path)
-        if not path.resolve().is_relative_to(self.project.root.resolve()):
+        if not path.resolve().is_relative_to(self.root):
             self.error(path, "this file points outside the project folder; it was not read", "path-outside",
                        "Replace the link with a real file inside the project.")
             return None
@@ -102,7 +110,7 @@ class _Reader:
         if data is None:
             self.error(path, "the file is empty", "file-empty", "Fill it in, or delete the file.")
             return None
-        found = validate(data, schema, relative(path, self.project.root))
+        found = validate(data, schema, self.shown(path))
         self.problems.extend(found)
         return None if any(p.is_error for p in found) else data
 

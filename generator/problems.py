@@ -6,6 +6,7 @@ Checks yield problems; they never raise. The reporter decides how to print them.
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +51,7 @@ class Problem:
 
 def relative(path: Path, root: Path) -> str:
     """Show a path relative to the project root, with forward slashes, as editors expect."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # abspath, not resolve: a linked file is shown where the author sees it
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return path.as_posix()

@@ -94,7 +94,7 @@ def test_a_link_to_a_file_outside_the_project_is_refused(demo_project: Path, tmp
     (demo_project / "content/demo/sessions/leak.yml").symlink_to(secret)
     assert main(["check", "--root", str(demo_project)]) == 1
     out = capsys.readouterr().out
-    assert "content/demo/sessions/leak.yml:1:1: error: this file points outside the project folder" in out
+    assert out.startswith("content/demo/sessions/leak.yml:1:1: error: this file points outside the project folder")
     assert "not to be read" not in out and "secret" not in out.replace("leak.yml", "")
 
 
