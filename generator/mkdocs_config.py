@@ -2,8 +2,8 @@
 
 The person-written ``mkdocs.yml`` is read, never edited. Catch-Up adds the site name and language
 from site-config, the hierarchical navigation, and the urgent-help text the theme shows on every
-page, and writes the result to ``.catchup/mkdocs.yml`` with absolute paths, so that plain
-``mkdocs build -f .catchup/mkdocs.yml`` builds the same site.
+page, and writes the result to ``.catchup/config/mkdocs.yml`` with absolute paths, so that plain
+``mkdocs build -f .catchup/config/mkdocs.yml`` builds the same site.
 """
 
 from __future__ import annotations
