@@ -64,7 +64,15 @@ class _Reader:
         self.problems: list[Problem] = []
         self.seen: set[Path] = set()
         self._shown: dict[Path, str] = {}
+        self._inside: dict[Path, bool] = {}
         self.root = project.root.resolve()
+
+    def inside(self, path: Path) -> bool:
+        """Whether the real file lies in the project; each folder is resolved only once."""
+        folder = path.parent
+        if folder not in self._inside:
+            self._inside[folder] = folder.resolve().is_relative_to(self.root)
+        return self._inside[folder] and (not path.is_symlink() or path.resolve().is_relative_to(self.root))
 
     def shown(self, path: Path) -> str:
         """The path as problems show it; worked out once per file (resolving paths is slow)."""
@@ -82,7 +90,7 @@ class _Reader:
     def read(self, path: Path, schema: str) -> YMap | None:
         """Parse and validate one file; None if it has any error (already recorded)."""
         self.seen.add(path)
-        if not path.resolve().is_relative_to(self.root):
+        if not self.inside(path):
             self.error(path, "this file points outside the project folder; it was not read", "path-outside",
                        "Replace the link with a real file inside the project.")
             return None

@@ -1,7 +1,7 @@
 """Read one YAML file into plain Python values that remember where they came from.
 
-PyYAML's ``load`` forgets positions, so we ``compose`` the node tree (libyaml's C parser where
-available) and build the values ourselves. Mappings become :class:`YMap` and sequences
+PyYAML's ``load`` forgets positions, so we read the parser's events (libyaml's C parser where
+available) and build the values ourselves, with no node tree in between. Mappings become :class:`YMap` and sequences
 :class:`YList`; both carry the 1-based line and column of themselves and of each child.
 Scalars stay plain ``str``/``int``/``float``/``bool``/``None``.
 
@@ -12,12 +12,11 @@ string (not a ``date``), so that the JSON Schema sees what the author typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-try:  # libyaml's C loader is about 15x faster and keeps node positions through compose.
+try:  # libyaml's C parser is about 15x faster and gives every event its position.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
@@ -27,8 +26,7 @@ PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "b
 MAX_BYTES = 1_000_000  # a session file is a few KB; anything this big is a mistake
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     """Line and column, both counted from 1."""
 
     line: int
@@ -65,78 +63,115 @@ class YamlError(Exception):
         self.hint = hint
 
 
-def _pos(node: yaml.Node) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+STR, MERGE = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
+_RESOLVED_FIRST = frozenset(key for key in _Loader.yaml_implicit_resolvers if key is not None)
+_SKIP_RESOLVER = None not in _Loader.yaml_implicit_resolvers  # no resolver that looks at every value
+_CONSTRUCT = yaml.SafeLoader("")  # turns a typed scalar (int, float, bool) into its value
+
+
+def _pos(event: yaml.Event) -> Pos:
+    mark = event.start_mark
+    return Pos(mark.line + 1, mark.column + 1)
 
 
 class _Builder:
+    """Builds located values straight from the parser's events: no node tree in between,
+    and an alias is the value it names (shared, never copied), counted at its full size."""
+
     def __init__(self, loader: Any) -> None:
         self.loader = loader
         self.count = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
 
-    def build(self, node: yaml.Node) -> Any:
-        self.count += 1
+    def value(self, event: yaml.Event) -> Any:
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise YamlError(f"the alias *{event.anchor} names no anchor &{event.anchor} above it", _pos(event),
+                                "yaml-syntax", "Define '&name' before using '*name', or write the value out.")
+            value, size = self.anchors[event.anchor]
+            self._grow(size, event)
+            return value
+        start = self.count
+        self._grow(1, event)
+        if isinstance(event, yaml.ScalarEvent):
+            value = self._scalar(event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            value = self._sequence(event)
+        else:
+            value = self._mapping(event)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, self.count - start)
+        return value
+
+    def _grow(self, size: int, event: yaml.Event) -> None:
+        self.count += size
         if self.count > MAX_NODES:
-            raise YamlError(
-                f"the file expands to more than {MAX_NODES:,} values",
-                _pos(node),
-                "yaml-too-large",
-                "Remove repeated anchors and aliases (& and *); write the text out instead.",
-            )
-        if node.tag not in PLAIN_TAGS:
-            raise YamlError(
-                f"the tag {node.tag} is not allowed",
-                _pos(node),
-                "yaml-tag",
-                "Remove the '!' tag; write plain text, numbers and lists only.",
-            )
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            result = YList(self.build(item) for item in node.value)
-            result.pos = _pos(node)
-            result.item_pos = [_pos(item) for item in node.value]
-            return result
-        return self._scalar(node)
+            raise YamlError(f"the file expands to more than {MAX_NODES:,} values", _pos(event), "yaml-too-large",
+                            "Remove repeated anchors and aliases (& and *); write the text out instead.")
 
-    def _mapping(self, node: yaml.MappingNode) -> YMap:
-        result = YMap()
-        result.pos, result.key_pos, result.value_pos = _pos(node), {}, {}
-        for key_node, value_node in node.value:
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                raise YamlError(
-                    "a key must be a plain word",
-                    _pos(key_node),
-                    "yaml-key",
-                    "Write keys as words such as 'title:'; put quotes around keys that look like numbers.",
-                )
-            if key in result:
-                first = result.key_pos[key]
-                raise YamlError(
-                    f"key '{key}' appears twice in the same block (first on line {first.line})",
-                    _pos(key_node),
-                    "yaml-duplicate-key",
-                    f"Keep one '{key}:' and delete or rename the other.",
-                )
-            result.key_pos[key] = _pos(key_node)
-            result.value_pos[key] = _pos(value_node)
-            result[key] = self.build(value_node)
+    def _tag(self, event: yaml.Event, implicit: str) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            return implicit
+        if tag not in PLAIN_TAGS:
+            raise YamlError(f"the tag {tag} is not allowed", _pos(event), "yaml-tag",
+                            "Remove the '!' tag; write plain text, numbers and lists only.")
+        return tag
+
+    def _sequence(self, event: yaml.SequenceStartEvent) -> YList:
+        self._tag(event, "")
+        result, positions = YList(), []
+        result.pos, result.item_pos = _pos(event), positions
+        get = self.loader.get_event
+        item = get()
+        while not isinstance(item, yaml.SequenceEndEvent):
+            positions.append(_pos(item))
+            result.append(self.value(item))
+            item = get()
         return result
 
-    def _scalar(self, node: yaml.Node) -> Any:
-        tag = node.tag
-        if node.style == ">" and isinstance(node.value, str):
-            # In a folded block a blank line becomes one newline; keep it as a paragraph break.
-            body = node.value.rstrip("\n")
-            return body.replace("\n", "\n\n") + node.value[len(body):]
-        if tag.endswith(":timestamp"):
-            return node.value
-        if tag.endswith(":int") and ":" in node.value:
-            return node.value
-        if tag.endswith(":float") and ":" in node.value:
-            return node.value
-        return self.loader.construct_object(node, deep=True)
+    def _mapping(self, event: yaml.MappingStartEvent) -> YMap:
+        self._tag(event, "")
+        result = YMap()
+        result.pos, result.key_pos, result.value_pos = _pos(event), {}, {}
+        get = self.loader.get_event
+        key_event = get()
+        while not isinstance(key_event, yaml.MappingEndEvent):
+            key = self._scalar(key_event) if isinstance(key_event, yaml.ScalarEvent) else None
+            if not isinstance(key, str):
+                raise YamlError("a key must be a plain word", _pos(key_event), "yaml-key",
+                                "Write keys as words such as 'title:'; put quotes around keys that look like numbers.")
+            if key in result:
+                first = result.key_pos[key]
+                raise YamlError(f"key '{key}' appears twice in the same block (first on line {first.line})",
+                                _pos(key_event), "yaml-duplicate-key", f"Keep one '{key}:' and delete or rename the other.")
+            value_event = get()
+            result.key_pos[key] = _pos(key_event)
+            result.value_pos[key] = _pos(value_event)
+            result[key] = self.value(value_event)
+            key_event = get()
+        return result
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        value = event.value
+        if _SKIP_RESOLVER and event.implicit[0] and event.tag is None and value and value[0] not in _RESOLVED_FIRST:
+            return value  # plain text that no YAML type claims: most values, so skip the resolver
+        if event.implicit[0]:
+            tag = self._tag(event, self.loader.resolve(yaml.ScalarNode, value, (True, False)))
+        else:
+            tag = self._tag(event, STR)
+        if tag == STR:
+            if event.style == ">":
+                # In a folded block a blank line becomes one newline; keep it as a paragraph break.
+                body = value.rstrip("\n")
+                return body.replace("\n", "\n\n") + value[len(body):]
+            return value
+        if tag == MERGE:
+            raise YamlError("merge keys (<<) are not supported", _pos(event), "yaml-tag",
+                            "Write each field out instead of merging another block.")
+        if tag.endswith(":timestamp") or (tag.endswith((":int", ":float")) and ":" in value):
+            return value  # 2027-01-04 and 18:00 stay as written
+        return _CONSTRUCT.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
 
 
 def parse(text: str) -> Any:
@@ -150,10 +185,7 @@ def parse(text: str) -> Any:
         )
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        return _Builder(loader).build(node)
+        return _document(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
@@ -173,6 +205,20 @@ def parse(text: str) -> Any:
         raise YamlError(str(exc), Pos(1, 1), "yaml-syntax", "Check the file is valid YAML.") from None
     finally:
         loader.dispose()
+
+
+def _document(loader: Any) -> Any:
+    get = loader.get_event
+    get()  # stream start
+    if isinstance(get(), yaml.StreamEndEvent):
+        return None
+    value = _Builder(loader).value(get())
+    get()  # document end
+    extra = get()
+    if not isinstance(extra, yaml.StreamEndEvent):
+        raise YamlError("expected a single document in the stream, but found another document", _pos(extra),
+                        "yaml-syntax", _syntax_hint("expected a single document"))
+    return value
 
 
 def _syntax_hint(problem: str) -> str:

@@ -165,16 +165,16 @@ def test_generate_rewrites_only_what_changed(sample_project: Path, tmp_path: Pat
     project = Project(sample_project)
     generate(project, check_project(project).curriculum, tmp_path)
     again = generate(project, check_project(project).curriculum, tmp_path)
-    assert again.written == [] and again.removed == []
+    assert again.docs.written == [] and again.docs.removed == [] and not again.config_changed
     session = next((sample_project / "content/adult-iop/sessions").glob("*.yml"))
     original = session.read_text(encoding="utf-8")
     try:
         session.write_text(original + "\n# a comment changes no page\n", encoding="utf-8")
-        assert generate(project, check_project(project).curriculum, tmp_path).written == []
+        assert generate(project, check_project(project).curriculum, tmp_path).docs.written == []
         data = original.replace("\nsummary: >\n", "\nsummary: >\n  Changed.\n", 1)
         assert data != original
         session.write_text(data, encoding="utf-8")
-        written = generate(project, check_project(project).curriculum, tmp_path).written
+        written = generate(project, check_project(project).curriculum, tmp_path).docs.written
         assert len(written) == 1 and written[0].endswith(session.stem + ".md")
     finally:
         session.write_text(original, encoding="utf-8")

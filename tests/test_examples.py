@@ -40,3 +40,26 @@ def test_every_bad_example_has_expected_output() -> None:
     assert BAD, "no bad examples found"
     missing = [case.name for case in BAD if not (case / "expected.txt").exists()]
     assert not missing
+
+
+def test_fast_validator_agrees_with_jsonschema_on_every_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files that pass the compiled validator skip jsonschema, so the two must never disagree."""
+    import generator.load
+    from generator.load import Project, load
+    from generator.validate import is_valid, validate, validator
+
+    checked = []
+
+    def both(data: object, schema_name: str, path: str) -> object:
+        full = list(validator(schema_name).iter_errors(data))
+        assert is_valid(schema_name)(data) == (not full), (path, [e.message for e in full])
+        checked.append(path)
+        return validate(data, schema_name, path)
+
+    monkeypatch.setattr(generator.load, "validate", both)
+    for case in [*GOOD, *BAD]:
+        load(Project(make_project(tmp_path / case.name, case)))
+    load(Project(Path(__file__).resolve().parent.parent))
+    assert len(checked) > 100

@@ -1,0 +1,186 @@
+"""Benchmark: how Catch-Up scales with the size of a curriculum.
+
+    python bench/run.py --sessions 1000 [--runs 3] [--keep DIR]
+
+Makes a realistic synthetic project of N sessions in a temporary folder (the sample sessions,
+reworded so no two are alike, spread over programs of four tracks of 25 sessions, with the
+sample's site-config, library, templates and mkdocs.yml), measures each figure several times in
+this one process, and prints one JSON object. Times are the median of the runs. See
+docs/performance.md for what each figure means and the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import re
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.build import build, check_project, config_path, generate, mkdocs_build  # noqa: E402
+from generator.load import Project  # noqa: E402
+from generator.preview import Preview  # noqa: E402
+
+TRACKS_PER_PROGRAM = 4
+SESSIONS_PER_TRACK = 25
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
+SWAPS = [("session", "group"), ("feel", "notice"), ("practise", "try"), ("week", "few days"),
+         ("small", "short"), ("help", "support"), ("thought", "idea"), ("worry", "stress")]
+
+
+def sample_sessions() -> list[str]:
+    files = sorted((REPO / "content").glob("*/sessions/*.yml"))
+    if not files:
+        raise SystemExit("bench: no sample sessions in content/*/sessions/")
+    return [path.read_text(encoding="utf-8") for path in files]
+
+
+def reword(text: str, rng: random.Random) -> str:
+    """Vary the prose a little, so no two synthetic sessions are the same text."""
+    for old, new in rng.sample(SWAPS, 3):
+        text = re.sub(rf"(?<![-\w]){old}(?![-\w])", new, text)  # words, not ids
+    return text
+
+
+def set_field(text: str, key: str, value: str) -> str:
+    return re.sub(rf"(?m)^{key}: .*$", f"{key}: {value}", text, count=1)
+
+
+def make_project(root: Path, sessions: int, seed: int = 1) -> Project:
+    """Write a synthetic project of ``sessions`` sessions under ``root``."""
+    rng = random.Random(seed)
+    for part in ("site-config", "templates", "schema"):
+        shutil.copytree(REPO / part, root / part)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "content" / "library", root / "content" / "library")
+    samples = sample_sessions()
+    per_program = TRACKS_PER_PROGRAM * SESSIONS_PER_TRACK
+    made = 0
+    for p in range(-(-sessions // per_program)):
+        program_id = f"program-{p + 1:02d}"
+        folder = root / "content" / program_id / "sessions"
+        folder.mkdir(parents=True)
+        count = min(per_program, sessions - made)
+        tracks = -(-count // SESSIONS_PER_TRACK)
+        (folder.parent / "program.yml").write_text(program_yaml(program_id, p + 1, tracks), encoding="utf-8")
+        for i in range(count):
+            track, number = f"track-{i // SESSIONS_PER_TRACK + 1}", i % SESSIONS_PER_TRACK + 1
+            session_id = f"{program_id}-{track}-s{number:02d}"
+            text = reword(samples[(made + i) % len(samples)], rng)
+            text = set_field(text, "id", session_id)
+            text = set_field(text, "track", track)
+            text = set_field(text, "number", str(number))
+            text = re.sub(r"(?m)^(\s+- id: )(\S+)$", rf"\g<1>\g<2>-{p + 1}-{i + 1}", text)  # inline ids
+            title = yaml.safe_load(re.search(r"(?m)^title: (.*)$", text).group(1))  # type: ignore[union-attr]
+            text = set_field(text, "title", json.dumps(f"{title} (part {number})").replace("\\", "\\\\"))
+            (folder / f"{session_id}.yml").write_text(text, encoding="utf-8")
+        made += count
+    return Project(root)
+
+
+def program_yaml(program_id: str, n: int, tracks: int) -> str:
+    lines = [f"id: {program_id}", f"title: Sample program {n}",
+             "description: A synthetic program made by the benchmark.", "audience: Adults.", "tracks:"]
+    for t in range(tracks):
+        days = WEEKDAYS[t % 5], WEEKDAYS[(t + 2) % 5]
+        lines += [f"  - id: track-{t + 1}", f"    title: Track {t + 1}",
+                  "    schedule:", f"      days: [{days[0]}, {days[1]}]", '      start: "18:00"',
+                  "      duration_minutes: 90", "      timezone: America/New_York",
+                  f"    order: {'cycle' if t == tracks - 1 else 'sequence'}", '    start_date: "2027-01-04"']
+    return "\n".join(lines) + "\n"
+
+
+def timed(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return round(statistics.median(times), 3)
+
+
+def measure(project: Project, runs: int) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    figures["check_s"] = timed(lambda: check_project(project), runs)
+    checked = check_project(project)
+    assert checked.ok, [str(p) for p in checked.problems if p.is_error][:5]
+    staging = project.work / "bench-site"
+
+    def clear_docs() -> None:
+        shutil.rmtree(project.work / "docs", ignore_errors=True)
+
+    # generate from scratch each run: every page rendered and written
+    figures["generate_s"] = timed(lambda: generate(project, check_project(project).curriculum, staging),
+                                  runs, before=clear_docs)
+    figures["generate_s"] = round(max(figures["generate_s"] - figures["check_s"], 0.0), 3)
+    figures["mkdocs_build_s"] = timed(lambda: mkdocs_build(config_path(project), staging), runs)
+    figures["build_s"] = timed(lambda: build(project), runs, before=clear_docs)
+    figures["generate_ratio"] = round(figures["generate_s"] / figures["mkdocs_build_s"], 3)
+    pages = [p.stat().st_size for p in project.site.rglob("*.html")]
+    total = sum(p.stat().st_size for p in project.site.rglob("*") if p.is_file())
+    figures["site_mb"] = round(total / 1e6, 2)
+    figures["largest_page_kb"] = round(max(pages) / 1e3, 1)
+    figures["pages"] = len(pages)
+    figures["preview_s"] = preview_time(project, runs)
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return figures
+
+
+def preview_time(project: Project, runs: int) -> float:
+    """Seconds from saving one session's YAML to its rebuilt page being on disk."""
+    preview = Preview(project, Path(tempfile.mkdtemp(prefix="catchup-bench-preview-")))
+    preview.rebuild()
+    session = sorted(project.content.glob("program-01/sessions/*.yml"))[7]
+    page = preview.site_dir / "program-01" / "track-1" / f"{session.stem}.html"
+    original = session.read_text(encoding="utf-8")
+    times = []
+    try:
+        for run in range(runs):
+            marker = f"Edited in preview run {run}"
+            session.write_text(original.replace("summary: >\n", f"summary: >\n  {marker}.\n", 1), encoding="utf-8")
+            start = time.perf_counter()
+            preview.rebuild()
+            times.append(time.perf_counter() - start)
+            if marker not in page.read_text(encoding="utf-8"):
+                raise SystemExit(f"bench: preview did not rebuild {page}")
+    finally:
+        session.write_text(original, encoding="utf-8")
+        shutil.rmtree(preview.site_dir, ignore_errors=True)
+    return round(statistics.median(times), 3)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=1000, help="number of sessions (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is shown (default 3)")
+    parser.add_argument("--keep", type=Path, help="make the project in this (new) folder and keep it")
+    args = parser.parse_args(argv)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="catchup-bench-"))
+    try:
+        project = make_project(root, args.sessions)
+        figures = {"sessions": args.sessions, **measure(project, args.runs)}
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

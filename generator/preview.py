@@ -1,0 +1,98 @@
+"""Preview builds: what ``catchup serve`` does on every save, kept apart from the server.
+
+The first build is complete. After that, only Markdown whose text changed is rewritten, and
+MkDocs rebuilds only those pages (its ``dirty`` mode), so one edited session shows in about a
+second even in a large curriculum. A change to the navigation, the theme or mkdocs.yml builds
+everything again. A check with errors builds nothing: the last good preview stays, and the
+errors show in the terminal and, through a small script every preview page loads, on the page.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from generator.build import BuildError, Checked, check_project, config_path, generate
+from generator.load import Project
+from generator.problems import Problem
+
+log = logging.getLogger("catchup")
+ERRORS_SCRIPT = "catchup-preview-errors.js"
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+# Shows the check's errors over the page; the text is set with textContent, never as HTML.
+_SCRIPT = """(function () {
+  var problems = %s;
+  if (!problems.length) return;
+  var box = document.createElement("section");
+  box.setAttribute("role", "alert");
+  box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;z-index:10;" +
+    "background:#fff;color:#000;border-top:4px solid #b00020;padding:1em;font:14px/1.4 monospace";
+  var title = document.createElement("h2");
+  title.textContent = "Catch-Up found " + problems.length + " error(s); this preview shows the last good version.";
+  box.appendChild(title);
+  problems.forEach(function (text) {
+    var line = document.createElement("pre");
+    line.style.whiteSpace = "pre-wrap";
+    line.textContent = text;
+    box.appendChild(line);
+  });
+  document.addEventListener("DOMContentLoaded", function () { document.body.appendChild(box); });
+})();
+"""
+
+
+class Preview:
+    """Builds the preview of ``project`` into ``site_dir``, as little as each change needs."""
+
+    def __init__(self, project: Project, site_dir: Path, serve_url: str | None = None) -> None:
+        self.project = project
+        self.site_dir = site_dir
+        self.serve_url = serve_url
+        self.theme_stamp: tuple[float, ...] | None = None
+
+    def rebuild(self) -> Checked:
+        """Check, then regenerate and rebuild what changed."""
+        checked = check_project(self.project)
+        errors = [p for p in checked.problems if p.is_error]
+        if errors:
+            self._show_errors(errors)
+            return checked
+        result = generate(self.project, checked.curriculum, self.site_dir)
+        stamp = self._theme_stamp()
+        dirty = self.theme_stamp == stamp and not result.config_changed
+        self._mkdocs(dirty)
+        self.theme_stamp = stamp
+        self._show_errors([])
+        return checked
+
+    def _theme_stamp(self) -> tuple[float, ...]:
+        """When the theme or mkdocs.yml last changed: every page depends on them."""
+        files = [self.project.mkdocs_yml, *(self.project.templates / "theme").rglob("*")]
+        return tuple(sorted(f.stat().st_mtime for f in files if f.is_file()))
+
+    def _show_errors(self, errors: list[Problem]) -> None:
+        if self.site_dir.is_dir():
+            lines = [f"{p.where}: {p.message}\n    hint: {p.hint}" for p in errors]
+            (self.site_dir / ERRORS_SCRIPT).write_text(_SCRIPT % json.dumps(lines), encoding="utf-8")
+
+    def _mkdocs(self, dirty: bool) -> None:
+        from mkdocs.commands.build import build as run_build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
+
+        index = self.site_dir / SEARCH_INDEX
+        kept = index.read_bytes() if dirty and index.is_file() else None
+        try:
+            config = load_config(config_file=str(config_path(self.project)), site_dir=str(self.site_dir),
+                                 plugins=["search"])  # served over http: no need for the offline plugin
+            config.extra_javascript.append(ERRORS_SCRIPT)
+            if self.serve_url:
+                config.site_url = self.serve_url
+            run_build(config, dirty=dirty, serve_url=self.serve_url)
+        except MkDocsException as exc:
+            raise BuildError(f"MkDocs could not build the preview: {exc}") from None
+        if kept is not None:  # a dirty build indexes only the pages it rebuilt; keep the full index
+            index.write_bytes(kept)
+
