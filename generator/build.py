@@ -15,12 +15,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import check
+from generator.checks import check
 from generator.ics import calendar_files
 from generator.load import Project, load
 from generator.mkdocs_config import build_config, config_text
 from generator.model import Curriculum
-from generator.problems import Problem
+from generator.problems import Level, Problem
 from generator.render import nav, render
 from generator.write import WriteResult, write_tree
 
@@ -101,10 +101,11 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> None:
         raise BuildError(f"MkDocs could not build the site: {exc}") from None
 
 
-def build(project: Project) -> Checked:
-    """Check, generate and build into ``site/``. Returns the check result; raises BuildError."""
+def build(project: Project, *, strict: bool = False) -> Checked:
+    """Check, generate and build into ``site/``. Returns the check result; raises BuildError.
+    Nothing is built if the check finds errors (with ``strict``, warnings too)."""
     checked = check_project(project)
-    if not checked.ok:
+    if not checked.ok or (strict and any(p.level is Level.WARNING for p in checked.problems)):
         return checked
     staging = project.work / "site.new"
     shutil.rmtree(staging, ignore_errors=True)

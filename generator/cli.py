@@ -1,8 +1,8 @@
 """The ``catchup`` command: a thin layer over the library.
 
-Exit codes: 0 no errors, 1 errors found (or the build failed), 2 bad invocation.
-Problems print as ``path:line:col: level: message [rule]`` with a hint line; no tracebacks
-unless ``--verbose``.
+Exit codes: 0 no errors, 1 errors found (with ``--strict``, warnings too) or the build failed,
+2 bad invocation. Problems print in the format chosen with ``--format`` (see ``report``); no
+tracebacks unless ``--verbose``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from generator import __version__
 from generator.build import BuildError, Checked, build, check_project
 from generator.load import Project
 from generator.mkdocs_config import ConfigError
-from generator.report import render, summary
+from generator.problems import Level
+from generator import coverage
+from generator.report import FORMATS, as_json, default_format, github, human, parsable, summary, use_colour
+from generator.settings import Settings
 from generator.schema import write_schemas
 from generator.write import DuplicateOutput
 
@@ -39,22 +42,48 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("-q", "--quiet", action="store_true", help="show only problems and the summary")
         return sub
 
-    command("check", "Check every YAML file and report all problems; write nothing.")
-    command("build", "Check, then build the static site into site/ (the old site stays if anything fails).")
+    def reporting(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--format", choices=FORMATS, default=None,
+                         help="how to print problems: human (default), parsable (path:line:col), github "
+                         "(annotations; the default on GitHub Actions) or json")
+        sub.add_argument("--strict", action="store_true", help="treat warnings as errors (exit code 1)")
+
+    check = command("check", "Check every YAML file and report all problems; write nothing.")
+    reporting(check)
+    check.add_argument("--coverage", action="store_true",
+                       help="also print a table of every session against each required make-up part")
+    reporting(command("build", "Check, then build the static site into site/ (the old site stays if anything fails)."))
     serve = command("serve", "Preview the site; rebuilds and reloads when YAML, templates or settings change.")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default: 127.0.0.1:8000)")
+    rules = command("rules", "Print the documentation of every rule (Markdown), or write it to a file.")
+    rules.add_argument("--out", type=Path, default=None, help="file to write, e.g. docs/rules.md")
     schema = command("schema", "Write the JSON Schema files that editors use to check and complete YAML.")
     schema.add_argument("--out", type=Path, default=None, help="folder to write to (default: schema/)")
     return main
 
 
-def report(checked: Checked, quiet: bool) -> int:
-    shown = [p for p in checked.problems if not quiet or p.is_error]
-    if shown:
-        print(render(shown))
-    print(summary(checked.problems, checked.session_count))
-    return EXIT_OK if checked.ok else EXIT_ERRORS
+def report(checked: Checked, args: argparse.Namespace) -> int:
+    """Print the problems (and the coverage table if asked); the exit code says if they block."""
+    fmt = args.format or default_format()
+    problems = [p for p in checked.problems if not args.quiet or p.is_error]
+    table = coverage.rows(checked.curriculum, Settings.from_config(checked.curriculum.config)) \
+        if getattr(args, "coverage", False) else None
+    if fmt == "json":
+        print(as_json(problems, checked.session_count, table))
+    else:
+        text = {"parsable": lambda: parsable(problems), "github": lambda: github(problems),
+                "human": lambda: human(problems, colour=use_colour(sys.stdout), notes=args.verbose)}[fmt]()
+        if text:
+            print(text + ("\n" if fmt == "human" else ""))
+        if table is not None:
+            print(coverage.table(table) + "\n")
+        print(summary(checked.problems, checked.session_count, notes_shown=args.verbose or fmt != "human"))
+    return EXIT_OK if blocks(checked, args.strict) is False else EXIT_ERRORS
+
+
+def blocks(checked: Checked, strict: bool) -> bool:
+    return not checked.ok or (strict and any(p.level is Level.WARNING for p in checked.problems))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,10 +92,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"Error: the project folder {args.root} does not exist", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "check":
-        return report(check_project(project), args.quiet)
+        return report(check_project(project), args)
     if args.command == "build":
-        checked = build(project)
-        code = report(checked, args.quiet)
+        checked = build(project, strict=args.strict)
+        code = report(checked, args)
         if code == EXIT_OK:
             print(f"Built the site in {project.site}")
         else:
@@ -80,6 +109,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"Error: --dev-addr must look like 127.0.0.1:8000, not {args.dev_addr}", file=sys.stderr)
             return EXIT_USAGE
         return serve(project, host or "127.0.0.1", int(port))
+    if args.command == "rules":
+        from generator.rules import markdown
+
+        if args.out is None:
+            print(markdown(), end="")
+        else:
+            args.out.write_text(markdown(), encoding="utf-8")
+            print(f"Wrote {args.out}")
+        return EXIT_OK
     if args.command == "schema":
         folder = args.out or project.root / "schema"
         written = write_schemas(folder)

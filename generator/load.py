@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Curriculum, Library, Program, Prompt, Reference, Session, Skill, Track, Worksheet
+from generator.model import Curriculum, Document, Library, Program, Prompt, Reference, Session, Skill, Track, Worksheet
 from generator.problems import Level, Location, Problem, relative
 from generator.schema import SESSION, SITE_CONFIG, complete
 from generator.validate import validate
 from generator.yamlsource import MAX_BYTES, Pos, YamlError, YMap, parse
 
 SESSION_FIELDS = SESSION["properties"]
-CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions")
+CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions", "checks")
+OPTIONAL_CONFIG = {"checks"}  # without it, the checker's defaults apply
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class _Reader:
         self.project = project
         self.problems: list[Problem] = []
         self.seen: set[Path] = set()
+        self.documents: list[Document] = []
         self._shown: dict[Path, str] = {}
         self._inside: dict[Path, bool] = {}
         self.root = project.root.resolve()
@@ -120,7 +122,10 @@ class _Reader:
             return None
         found = validate(data, schema, self.shown(path))
         self.problems.extend(found)
-        return None if any(p.is_error for p in found) else data
+        if any(p.is_error for p in found):
+            return None
+        self.documents.append(Document(self.shown(path), schema, data))
+        return data
 
 
 def load(project: Project) -> Loaded:
@@ -141,6 +146,7 @@ def load(project: Project) -> Loaded:
         if not curriculum.programs and not reader.problems:
             reader.error(project.content, "content/ has no program", "content-missing",
                          "Create content/<program>/program.yml; see the authoring guide.")
+    curriculum.documents = reader.documents
     return Loaded(curriculum, reader.problems)
 
 
@@ -168,6 +174,8 @@ def _load_config(reader: _Reader) -> dict[str, Any]:
     config: dict[str, Any] = {}
     for name in CONFIG_FILES:
         path = folder / f"{name}.yml"
+        if not path.is_file() and name in OPTIONAL_CONFIG:
+            continue
         if not path.is_file():
             reader.error(path, f"the settings file site-config/{name}.yml is missing", "config-missing",
                          "Copy it from the sample project and fill it in; see the authoring guide.")
@@ -219,6 +227,7 @@ def _load_program(reader: _Reader, folder: Path) -> Program | None:
     program = Program(id=data["id"], title=data["title"], description=data["description"],
                       audience=data["audience"], tracks=tracks, where=reader.here(path, data.pos),
                       folder=folder.name, sample=data.get("sample"))
+    program.unreadable = sum(data is None for _, data in session_files)
     by_id = {track.id: track for track in tracks}
     for session_path, session_data in session_files:
         if session_data is None:

@@ -104,6 +104,7 @@ class Program:
     folder: str = ""
     sample: str | None = None
     unplaced: list[Session] = field(default_factory=list)  # sessions naming a track that does not exist
+    unreadable: int = 0  # session files with errors of their own: numbering cannot be judged
 
     @property
     def sessions(self) -> list[Session]:
@@ -117,9 +118,19 @@ class Library:
 
 
 @dataclass
+class Document:
+    """One valid YAML file as read, with every value's position: what the text rules walk."""
+
+    path: str  # as problems show it
+    kind: str  # the schema it passed: session, program, worksheet, skill, site-config-...
+    data: Any  # a YMap
+
+
+@dataclass
 class Curriculum:
     """Everything the site is built from: program-wide settings, programs and the shared library."""
 
     config: dict[str, Any]
     programs: list[Program] = field(default_factory=list)
     library: Library = field(default_factory=Library)
+    documents: list[Document] = field(default_factory=list)

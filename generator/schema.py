@@ -231,6 +231,31 @@ SITE_CONFIG = {
             url=URL, phone=PHONE, when=text("When it meets."))),
         peer_contact_guidelines=texts("Guidelines for contact between participants."),
     ),
+    "checks": obj(
+        "site-config/checks.yml (optional): what the checker expects. Leave a setting out to keep its default.", [],
+        makeup=obj(
+            "Which make-up parts a session needs.", [],
+            required={"type": "array", "items": {"enum": MAKEUP_PARTS}, "uniqueItems": True,
+                      "description": "Parts every session needs unless its kind is listed under by_kind. "
+                      "Default: [summary, worksheets, skills_practice]."},
+            by_kind={"type": "object", "additionalProperties": False, "description":
+                     "Parts needed by one kind of session, e.g. 'support: [summary]'.",
+                     "properties": {kind: {"type": "array", "items": {"enum": MAKEUP_PARTS}, "uniqueItems": True,
+                                           "description": f"Parts a {kind} session needs."}
+                                    for kind in SESSION_KINDS}},
+        ),
+        reading_level=obj(
+            "The plain-language check.", [],
+            max_grade={"type": "number", "minimum": 1, "maximum": 20,
+                       "description": "Highest US school grade allowed for a session's text (default 8)."},
+            glossary=texts("Words and names the program teaches, counted as easy words, e.g. 'opposite action'."),
+        ),
+        review=obj(
+            "The clinical review check.", [],
+            max_age_days={"type": "integer", "minimum": 1,
+                          "description": "How many days a clinical review stays current (default 365)."},
+        ),
+    ),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,10 +10,15 @@ import pytest
 
 from helpers import REPO, make_project
 
+# Review dates are judged against today; tests pin it so they give the same answer every day.
+os.environ["CATCHUP_TODAY"] = "2026-11-22"
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite expected outputs (golden files) from what the code produces now")
+    parser.addoption("--update-screenshots", action="store_true",
+                     help="write the browser tests' screenshots to docs/images/ (for the README)")
 
 
 @pytest.fixture

@@ -24,13 +24,37 @@ def field_names(schema: Any) -> set[str]:
 
 
 def rule_ids() -> set[str]:
+    """Every rule id written in the generator's source."""
     ids: set[str] = set()
-    for path in (REPO / "generator").glob("*.py"):
+    for path in (REPO / "generator").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         ids |= set(re.findall(r'"((?:yaml|file|schema|config|content|program|path|ref|makeup|duplicate|session|'
-                              r'schedule)-[a-z-]+)"', text))
-    ids.discard("ref-unknown-")
+                              r'schedule|text|reading|review)-[a-z-]+)"', text))
+    ids -= {"ref-unknown-", "site-config-checks"}
     return ids
+
+
+def test_rules_page_is_generated_from_the_code_and_up_to_date() -> None:
+    from generator.rules import markdown
+
+    page = REPO / "docs" / "rules.md"
+    assert page.read_text(encoding="utf-8") == markdown(), "run: python3 -m generator rules --out docs/rules.md"
+
+
+def test_every_rule_has_an_id_a_level_a_doc_and_a_fix() -> None:
+    from generator.rules import all_rules
+
+    rules = all_rules()
+    documented = {rule.id for rule in rules}
+    assert len(documented) == len(rules), "a rule id is documented twice"
+    assert rule_ids() <= documented, f"rules without documentation: {sorted(rule_ids() - documented)}"
+    emitted = set()
+    for expected in (REPO / "tests" / "examples").rglob("expected.txt"):
+        emitted |= set(re.findall(r"\(([a-z]+-[a-z-]+)\)$", expected.read_text(encoding="utf-8"), re.M))
+    assert emitted <= documented, sorted(emitted - documented)
+    for rule in rules:
+        assert rule.doc.splitlines()[0].strip(), rule.id
+        assert "fix" in rule.doc.lower(), f"{rule.id} does not say how to fix it"
 
 
 def test_guide_explains_every_field() -> None:

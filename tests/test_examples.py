@@ -31,7 +31,8 @@ def test_bad_example_reports_expected_problems(
     case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], update_golden: bool
 ) -> None:
     code, out = run_check(make_project(tmp_path / "p", case), capsys)
-    assert code == 1, out
+    has_errors = not out.rstrip().splitlines()[-1].startswith(("0 errors", "No problems"))
+    assert code == (1 if has_errors else 0), out  # warnings alone do not fail without --strict
     assert "Traceback" not in out
     compare_golden(case / "expected.txt", out, update_golden)
 

@@ -1,0 +1,155 @@
+"""Advice on what participants read: plain language, no placeholders, clear links, no personal data.
+
+These rules read the text of every session, program and shared worksheet or skill as written,
+value by value, so each problem points at the field it is in. They give warnings: the site
+still builds (unless ``--strict``), but each one is worth fixing before participants see it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from generator.checks import rule, warning
+from generator.model import Curriculum, Document
+from generator.problems import Level, Location, Problem
+from generator.readability import Glossary, measure
+from generator.settings import Settings
+from generator.yamlsource import Pos, YList, YMap
+
+PROSE_KEYS = {"summary", "key_points", "objectives", "reflection", "before_next_session", "purpose",
+              "instructions", "prompts", "text", "when_to_use", "steps", "details"}
+LIST_KEYS = {"key_points", "objectives", "reflection", "before_next_session", "prompts", "steps"}
+CONTENT_KINDS = {"session", "program", "worksheet", "skill"}
+PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+|lorem ipsum)\b|\?\?\?|\[insert\b", re.I)
+MARKDOWN_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)]*)\)")
+VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read more", "more", "this page", "this"}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{5,}\d(?![\w/])")
+DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
+
+
+def strings(data: Any, key: str = "", pos: Pos | None = None) -> Iterator[tuple[str, str, Pos]]:
+    """Every text value in a document with the name of the field it is in and its position."""
+    if isinstance(data, YMap):
+        for name, value in data.items():
+            yield from strings(value, name, data.value_pos[name])
+    elif isinstance(data, YList):
+        for value, item_pos in zip(data, data.item_pos):
+            yield from strings(value, key, item_pos)
+    elif isinstance(data, str) and pos is not None:
+        yield key, data, pos
+
+
+def _phone_digits(text: str) -> set[str]:
+    found = set()
+    for match in PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if len(digits) >= 7 and not DATE_LIKE.match(match.group(0).strip()):
+            found.add(digits[-10:])
+    return found
+
+
+def _declared(curriculum: Curriculum) -> tuple[set[str], set[str]]:
+    """Emails and phone numbers written in site-config/: the program's own, fine to repeat."""
+    emails: set[str] = set()
+    phones: set[str] = set()
+    for document in curriculum.documents:
+        if document.kind.startswith("site-config"):
+            for _, text, _ in strings(document.data):
+                emails.update(e.lower() for e in EMAIL.findall(text))
+                phones |= _phone_digits(text)
+    return emails, phones
+
+
+class _TextRules:
+    def __init__(self, curriculum: Curriculum, settings: Settings) -> None:
+        self.emails, self.phones = _declared(curriculum)
+        self.settings = settings
+
+    def value(self, doc: Document, key: str, text: str, pos: Pos) -> Iterator[Problem]:
+        where = Location(doc.path, pos.line, pos.col)
+        placeholder = PLACEHOLDER.search(text)
+        if placeholder:
+            yield warning(where, f"'{placeholder.group(0)}' looks like a placeholder: {_quote(text)}",
+                          "text-placeholder", "Write the real text, or remove the field until it is ready.")
+        if key in LIST_KEYS and not re.search(r"\w", text):
+            yield warning(where, f"this item of '{key}' is empty: {_quote(text)}", "text-empty",
+                          "Write the item out, or delete the line.")
+        for image, label, target in MARKDOWN_LINK.findall(text):
+            if image and not label.strip():
+                yield warning(where, f"the image {target} has no description (alt text)", "text-image-alt",
+                              "Describe the picture in the brackets: ![A person breathing slowly](...).")
+            elif not image and label.strip().lower().strip(".!") in VAGUE_LINK_TEXT:
+                yield warning(where, f"the link text '{label}' does not say where it goes", "text-link-words",
+                              "Use words that say what the link opens, e.g. [Guide to sleep (NIMH)](...).")
+        if "@" in text or any(c.isdigit() for c in text):
+            yield from self.personal(where, text)
+
+    def personal(self, where: Location, text: str) -> Iterator[Problem]:
+        plain = MARKDOWN_LINK.sub(lambda m: m.group(2), text)
+        plain = re.sub(r"https?://\S+", " ", plain)
+        for email in EMAIL.findall(plain):
+            if email.lower() not in self.emails:
+                yield warning(where, f"'{email}' looks like a personal email address", "text-personal-data",
+                              "Never put personal details in content. Program contacts belong in "
+                              "site-config/contacts.yml.")
+        for digits in _phone_digits(plain) - self.phones:
+            yield warning(where, f"'{_shown_number(plain, digits)}' looks like a phone number that is not in "
+                          "site-config/", "text-personal-data",
+                          "Never put personal details in content. Program and crisis numbers belong in "
+                          "site-config/contacts.yml or urgent-help.yml.")
+
+
+def _shown_number(text: str, digits: str) -> str:
+    for match in PHONE.finditer(text):
+        if re.sub(r"\D", "", match.group(0)).endswith(digits):
+            return match.group(0).strip()
+    return digits
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return f'"{flat[:limit]}..."' if len(flat) > limit else f'"{flat}"'
+
+
+@rule("text-placeholder", Level.WARNING)
+def text_rules(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+    """Text still holding a placeholder such as TODO, TBD, FIXME, xxx, ??? or lorem ipsum.
+
+    Participants would see it as it is. The same pass over the text also reports ``text-empty``,
+    ``text-link-words``, ``text-image-alt`` and ``text-personal-data``.
+    Fix: write the real text, or leave the field out until it is ready.
+    """
+    rules = _TextRules(curriculum, settings)
+    for doc in curriculum.documents:
+        if doc.kind in CONTENT_KINDS:
+            for key, text, pos in strings(doc.data):
+                yield from rules.value(doc, key, text, pos)
+
+
+@rule("reading-level", Level.WARNING)
+def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+    """A session (or shared worksheet or skill) whose text reads above the grade set for the site.
+
+    Participants read at every level, often on a phone and at a hard moment. The check measures
+    the Flesch-Kincaid grade of the prose a participant reads (summary, key points, worksheet
+    questions, steps, ...), not titles or sources, and counts words from the glossary in
+    site-config/checks.yml as easy. The default limit is grade 8.
+    Fix: shorter sentences and everyday words; the hint shows the hardest sentence.
+    """
+    glossary = Glossary(settings.glossary)
+    for doc in curriculum.documents:
+        if doc.kind not in {"session", "worksheet", "skill"}:
+            continue
+        reading = measure(prose(doc.data), glossary)
+        if reading.words >= 40 and reading.grade > settings.max_grade:
+            yield warning(Location(doc.path, doc.data.pos.line, doc.data.pos.col),
+                          f"the text reads at grade {reading.grade:g}; the limit is {settings.max_grade:g}",
+                          "reading-level", f"Use shorter sentences and everyday words. Hardest sentence: "
+                          f"{_quote(reading.hardest, 120)}")
+
+
+def prose(data: Any) -> list[str]:
+    return [text for key, text, _ in strings(data) if key in PROSE_KEYS]

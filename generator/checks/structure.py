@@ -1,0 +1,100 @@
+"""Rules about how the curriculum fits together: ids, session numbers and schedules."""
+
+from __future__ import annotations
+
+import difflib
+import zoneinfo
+from collections.abc import Iterator
+from functools import lru_cache
+
+from generator.checks import error, rule
+from generator.model import Curriculum
+from generator.problems import Location, Problem
+from generator.settings import Settings
+
+
+@rule("duplicate-id")
+def duplicate_ids(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+    """Programs, tracks in a program, sessions, worksheets and skills each need an id of their own.
+
+    Ids become web addresses and page anchors, so two things with one id would hide one of them.
+    Fix: rename one of the two.
+    """
+    seen: dict[tuple[str, str], Location] = {}
+
+    def claim(kind: str, scope: str, item_id: str, where: Location) -> Iterator[Problem]:
+        key = (kind, f"{scope}/{item_id}")
+        if key in seen and seen[key] != where:
+            yield error(where, f"{kind} id '{item_id}' is also used at {seen[key]}", "duplicate-id",
+                        f"Give this {kind} an id of its own.")
+        seen.setdefault(key, where)
+
+    for item in [*curriculum.library.worksheets.values(), *curriculum.library.skills.values()]:
+        kind = "worksheet" if hasattr(item, "prompts") else "skill"
+        yield from claim(kind, "", item.id, item.where)
+    for program in curriculum.programs:
+        yield from claim("program", "", program.id, program.where)
+        for track in program.tracks:
+            yield from claim("track", program.id, track.id, track.where)
+        for session in program.sessions:
+            yield from claim("session", "", session.id, session.at("id"))
+            for worksheet in session.worksheets:
+                if not getattr(worksheet, "shared", True):
+                    yield from claim("worksheet", "", worksheet.id, worksheet.where)
+            for skill in session.skills:
+                if not getattr(skill, "shared", True):
+                    yield from claim("skill", "", skill.id, skill.where)
+
+
+@rule("session-number")
+def session_numbers(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+    """The sessions of a track are numbered 1, 2, 3, ... with no number twice and none left out.
+
+    The number sets the order of the sessions, the "next session" link and, for a track that
+    repeats in a cycle, which session falls on which date. A gap usually means a session file
+    is missing or was numbered by mistake.
+    Fix: renumber the sessions of the track 1, 2, 3, ..., or add the missing session.
+    """
+    for program in curriculum.programs:
+        for track in program.tracks:
+            expected = 1
+            previous = None
+            for session in track.sessions:  # sorted by number when loaded
+                if previous is not None and session.number == previous.number:
+                    yield error(session.at("number"),
+                                f"session '{session.id}' has number {session.number}, like '{previous.id}' "
+                                f"in track '{track.id}'", "session-number",
+                                "Number the sessions of a track 1, 2, 3, ... with no repeats.")
+                elif session.number != expected and not program.unreadable:
+                    missing = (f"number {expected}" if session.number == expected + 1
+                               else f"numbers {expected} to {session.number - 1}")
+                    yield error(session.at("number"),
+                                f"track '{track.id}' has no session with {missing}; '{session.id}' is "
+                                f"number {session.number}", "session-number",
+                                f"Add the missing session, or renumber this one {expected}.")
+                expected = session.number + 1
+                previous = session
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+@rule("schedule-timezone")
+def schedule_timezones(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+    """A track's schedule needs a real time zone name, so times and calendar files are right.
+
+    Fix: use a name from the IANA time zone list, such as America/New_York or Europe/London.
+    """
+    known = _zones()
+    if not known:  # no time zone database on this machine: nothing to compare against
+        return
+    for program in curriculum.programs:
+        for track in program.tracks:
+            zone = track.schedule["timezone"]
+            if zone not in known:
+                close = difflib.get_close_matches(zone, known, n=1)
+                hint = f"Did you mean '{close[0]}'?" if close else "Use a name such as America/New_York."
+                yield error(track.where, f"track '{track.id}' has an unknown time zone '{zone}'",
+                            "schedule-timezone", hint)

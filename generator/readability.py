@@ -1,0 +1,85 @@
+"""How hard a text is to read: the Flesch-Kincaid grade level, on prose only.
+
+Grade = 0.39 x (words per sentence) + 11.8 x (syllables per word) - 15.59; grade 8 is about what
+a US 8th-grader reads with ease. Each list item, step or question counts as a sentence of its
+own even without a full stop. Web addresses and the targets of Markdown links are left out,
+and terms from the glossary (``mindfulness``, ``DEAR MAN``) count as one short word, because
+the program teaches them. Syllables are counted by a rule of thumb (groups of vowels, less a
+silent final e), which is what readability formulas were designed with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s|$)")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|<?https?://\S+>?|\S+@\S+\.\w+")
+VOWELS = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    word = word.lower().replace("’", "'").split("'")[0]
+    if len(word) <= 3:
+        return 1
+    count = len(VOWELS.findall(word))
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1  # silent e: "make", "hope"
+    elif word.endswith(("ed", "es")) and not word.endswith(("ted", "ded", "ses", "zes", "ces", "ges", "shes", "ches", "xes")) and count > 1:
+        count -= 1  # "helped", "hopes"
+    return max(count, 1)
+
+
+@dataclass(frozen=True)
+class Reading:
+    grade: float
+    words: int
+    sentences: int
+    hardest: str  # the sentence that pulls the grade up most, to show the author
+
+
+class Glossary:
+    """Terms that count as one short word: matched whole, ignoring case."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        words = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in words) + r")\b", re.I) if words else None
+
+    def replace(self, text: str) -> str:
+        return self.pattern.sub("it", text) if self.pattern else text
+
+
+def sentences(texts: Iterable[str]) -> list[str]:
+    found = []
+    for text in texts:
+        for part in SENTENCE_END.split(LINK_TARGET.sub(" ", text)):
+            if WORD.search(part):
+                found.append(part.strip())
+    return found
+
+
+def sentence_score(sentence: str) -> tuple[int, int]:
+    words = WORD.findall(sentence)
+    return len(words), sum(syllables(w) for w in words)
+
+
+def measure(texts: Iterable[str], glossary: Glossary) -> Reading:
+    """The grade of all ``texts`` read as one piece."""
+    total_words = total_syllables = 0
+    hardest, hardest_score = "", -1.0
+    found = sentences(glossary.replace(t) for t in texts)
+    for sentence in found:
+        words, syll = sentence_score(sentence)
+        total_words += words
+        total_syllables += syll
+        score = 0.39 * words + 11.8 * syll / max(words, 1)
+        if score > hardest_score:
+            hardest, hardest_score = sentence, score
+    if not total_words:
+        return Reading(0.0, 0, 0, "")
+    grade = 0.39 * total_words / len(found) + 11.8 * total_syllables / total_words - 15.59
+    return Reading(round(grade, 1), total_words, len(found), hardest)

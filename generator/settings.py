@@ -1,0 +1,53 @@
+"""What the checker is told to expect, from the optional site-config/checks.yml.
+
+Every setting has a default, so a project without checks.yml is checked as the authoring guide
+describes: all three make-up parts for every session, reading level up to grade 8, clinical
+review at most 365 days old.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+MAKEUP_PARTS = ("summary", "worksheets", "skills_practice")
+DEFAULT_GLOSSARY = (
+    "CBT", "DBT", "mindfulness", "DEAR MAN", "GIVE", "FAST", "TIPP", "PLEASE", "HALT", "IOP", "anxiety",
+    "depression", "recovery", "relapse", "trauma", "worksheet", "therapy", "therapist", "emotion", "emotions",
+    "coordinator", "program", "behavioral", "cognitive", "dialectical",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    makeup_required: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by session kind
+    makeup_default: tuple[str, ...] = MAKEUP_PARTS
+    max_grade: float = 8.0
+    glossary: tuple[str, ...] = DEFAULT_GLOSSARY
+    review_max_age_days: int = 365
+    today: datetime.date = field(default_factory=lambda: today())
+
+    def required_parts(self, kind: str) -> tuple[str, ...]:
+        return self.makeup_required.get(kind, self.makeup_default)
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Settings:
+        checks = config.get("checks") or {}
+        makeup = checks.get("makeup") or {}
+        reading = checks.get("reading_level") or {}
+        review = checks.get("review") or {}
+        return cls(
+            makeup_required={kind: tuple(parts) for kind, parts in (makeup.get("by_kind") or {}).items()},
+            makeup_default=tuple(makeup["required"]) if makeup.get("required") is not None else MAKEUP_PARTS,
+            max_grade=float(reading.get("max_grade") or 8),
+            glossary=DEFAULT_GLOSSARY + tuple(reading.get("glossary") or ()),
+            review_max_age_days=int(review.get("max_age_days") or 365),
+        )
+
+
+def today() -> datetime.date:
+    """Today, or CATCHUP_TODAY (YYYY-MM-DD) so that checks of review dates can be reproduced."""
+    fixed = os.environ.get("CATCHUP_TODAY")
+    return datetime.date.fromisoformat(fixed) if fixed else datetime.date.today()
