@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checks import check
-from generator.ics import calendar_files
 from generator.load import Project, load
 from generator.mkdocs_config import build_config, config_text
 from generator.model import Curriculum
@@ -79,10 +78,15 @@ class Generated:
 def generate(project: Project, curriculum: Curriculum, site_dir: Path) -> Generated:
     """Render every page and write the Markdown and the MkDocs config into ``.catchup/``."""
     pages = render(curriculum, project.templates)
-    files = [*((page.path, page.text) for page in pages), *calendar_files(curriculum)]
+    files = [*((page.path, page.text) for page in pages), *attachment_files(curriculum)]
     docs = write_tree(project.work / "docs", files)
     config = build_config(project, curriculum, nav(curriculum, pages), site_dir)
     return Generated(docs, write_tree(project.work / "config", [("mkdocs.yml", config_text(config))]))
+
+
+def attachment_files(curriculum: Curriculum) -> list[tuple[str, bytes]]:
+    """Pictures and PDFs that the text links to, copied from content/ (see ``attachments``)."""
+    return [(path, item.source.read_bytes()) for path, item in sorted(curriculum.attachments.items())]
 
 
 def config_path(project: Project) -> Path:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.attachments import Attachment, attach
 from generator.model import Curriculum, Document, Library, Program, Prompt, Reference, Session, Skill, Track, Worksheet
 from generator.problems import Level, Location, Problem, relative
 from generator.schema import SESSION, SITE_CONFIG, complete
@@ -18,6 +19,7 @@ from generator.yamlsource import MAX_BYTES, Pos, YamlError, YMap, parse
 
 SESSION_FIELDS = SESSION["properties"]
 CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions", "checks")
+CONTENT_SCHEMAS = {"session", "program", "worksheet", "skill"}  # text here may link to files beside it
 OPTIONAL_CONFIG = {"checks"}  # without it, the checker's defaults apply
 
 
@@ -65,6 +67,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.seen: set[Path] = set()
         self.documents: list[Document] = []
+        self.attachments: dict[str, Attachment] = {}
         self._shown: dict[Path, str] = {}
         self._inside: dict[Path, bool] = {}
         self.root = project.root.resolve()
@@ -124,6 +127,10 @@ class _Reader:
         self.problems.extend(found)
         if any(p.is_error for p in found):
             return None
+        if schema in CONTENT_SCHEMAS:
+            def report(message: str, rule: str, hint: str, pos: Pos) -> None:
+                self.error(path, message, rule, hint, pos)
+            self.attachments.update(attach(data, path, self.project.content, report))
         self.documents.append(Document(self.shown(path), schema, data))
         return data
 
@@ -147,6 +154,7 @@ def load(project: Project) -> Loaded:
             reader.error(project.content, "content/ has no program", "content-missing",
                          "Create content/<program>/program.yml; see the authoring guide.")
     curriculum.documents = reader.documents
+    curriculum.attachments = reader.attachments
     return Loaded(curriculum, reader.problems)
 
 

@@ -124,6 +124,7 @@ class Document:
     path: str  # as problems show it
     kind: str  # the schema it passed: session, program, worksheet, skill, site-config-...
     data: Any  # a YMap
+    values: list[Any] | None = None  # its text values with their positions, once walked
 
 
 @dataclass
@@ -134,3 +135,4 @@ class Curriculum:
     programs: list[Program] = field(default_factory=list)
     library: Library = field(default_factory=Library)
     documents: list[Document] = field(default_factory=list)
+    attachments: dict[str, Any] = field(default_factory=dict)  # site path -> Attachment to copy

@@ -11,7 +11,7 @@ silent final e), which is what readability formulas were designed with.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,37 +43,41 @@ class Reading:
 
 
 class Glossary:
-    """Terms that count as one short word: matched whole, ignoring case."""
+    """Terms the program teaches: each of their words counts as an easy word of one syllable."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        words = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in words) + r")\b", re.I) if words else None
+        self.words = frozenset(word.lower() for term in terms for word in WORD.findall(term))
+        self.counted: dict[str, int] = {}  # word as written -> syllables, glossary applied
 
-    def replace(self, text: str) -> str:
-        return self.pattern.sub("it", text) if self.pattern else text
+    def syllables(self, word: str) -> int:
+        count = self.counted.get(word)
+        if count is None:
+            count = self.counted[word] = 1 if word.lower() in self.words else syllables(word)
+        return count
 
 
-def sentences(texts: Iterable[str]) -> list[str]:
-    found = []
+def sentences(texts: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+    """Each sentence with its words; link targets and addresses left out."""
     for text in texts:
-        for part in SENTENCE_END.split(LINK_TARGET.sub(" ", text)):
-            if WORD.search(part):
-                found.append(part.strip())
-    return found
-
-
-def sentence_score(sentence: str) -> tuple[int, int]:
-    words = WORD.findall(sentence)
-    return len(words), sum(syllables(w) for w in words)
+        if "](" in text or "://" in text or "@" in text:
+            text = LINK_TARGET.sub(" ", text)
+        for part in SENTENCE_END.split(text):
+            words = WORD.findall(part)
+            if words:
+                yield part, words
 
 
 def measure(texts: Iterable[str], glossary: Glossary) -> Reading:
     """The grade of all ``texts`` read as one piece."""
-    total_words = total_syllables = 0
+    total_words = total_syllables = count = 0
     hardest, hardest_score = "", -1.0
-    found = sentences(glossary.replace(t) for t in texts)
-    for sentence in found:
-        words, syll = sentence_score(sentence)
+    counted, syllables_of = glossary.counted, glossary.syllables
+    for sentence, found_words in sentences(texts):
+        count += 1
+        words = len(found_words)
+        syll = 0
+        for word in found_words:
+            syll += counted.get(word) or syllables_of(word)
         total_words += words
         total_syllables += syll
         score = 0.39 * words + 11.8 * syll / max(words, 1)
@@ -81,5 +85,5 @@ def measure(texts: Iterable[str], glossary: Glossary) -> Reading:
             hardest, hardest_score = sentence, score
     if not total_words:
         return Reading(0.0, 0, 0, "")
-    grade = 0.39 * total_words / len(found) + 11.8 * total_syllables / total_words - 15.59
-    return Reading(round(grade, 1), total_words, len(found), hardest)
+    grade = 0.39 * total_words / count + 11.8 * total_syllables / total_words - 15.59
+    return Reading(round(grade, 1), total_words, count, " ".join(hardest.split()))

@@ -46,7 +46,9 @@ REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]+\]):", re.M)
 
 def _safe_link(match: re.Match[str]) -> str:
     scheme = match.group(1).lower()
-    return match.group(0) if scheme in SAFE_SCHEMES else "](#blocked-link-"
+    # catchup-file: only ever comes from the loader (which blocks it when typed by an author);
+    # Renderer.page turns it into a path relative to the page.
+    return match.group(0) if scheme in SAFE_SCHEMES or scheme == "catchup-file" else "](#blocked-link-"
 
 
 def inline(value: Any) -> str:
@@ -115,6 +117,9 @@ class Renderer:
         text = self.env.get_template(template).render(
             config=self.curriculum.config, page_path=path, link=link, title=title, **context
         )
+        if "](catchup-file:" in text:  # a picture or PDF from content/, copied to files/ by the build
+            up = link(".")
+            text = text.replace("](catchup-file:", "](" + ("" if up == "." else up + "/"))
         return Page(path, title, text)
 
     def pages(self) -> list[Page]:

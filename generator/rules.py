@@ -46,9 +46,16 @@ READER_RULES = [
             ".yaml.\n\nIt would silently be left out of the site.\n"
             "Fix: sessions go in content/<program>/sessions/, shared items in content/library/worksheets/ or "
             "content/library/skills/, and every file ends in .yml."),
-    RuleDoc("path-outside", E, "A file is a link to a file outside the project folder.\n\nIt is refused and "
-            "never read, so nothing outside the project can end up on the site.\n"
-            "Fix: replace the link with a real file inside the project."),
+    RuleDoc("path-outside", E, "A file is a link to a file outside the project folder, or text links to a "
+            "file outside content/.\n\nIt is refused and never read, so nothing outside the project can end "
+            "up on the site.\nFix: replace the link with a real file inside the project; keep pictures and "
+            "PDFs in content/, next to the YAML that shows them."),
+    RuleDoc("file-missing", E, "Text links to a picture or PDF that does not exist.\n\nThe path is read from "
+            "the folder of the YAML file, so ``![Box breathing](box.png)`` in a session means box.png in the "
+            "sessions/ folder.\nFix: check the spelling and the folder, or add the file."),
+    RuleDoc("file-type", E, "Text links to a file that is not a picture (PNG, JPEG, GIF, WebP) or a PDF.\n\n"
+            "Other kinds of file, such as SVG or HTML, can carry script into the site.\n"
+            "Fix: save the picture as PNG or JPEG, or the document as PDF."),
     RuleDoc("config-missing", E, "A required settings file in site-config/ is missing.\n\n"
             "Fix: copy it from the sample project and fill it in."),
     RuleDoc("config-unknown-file", E, "site-config/ holds a file Catch-Up does not read.\n\n"

@@ -24,9 +24,9 @@ class WriteResult:
     unchanged: int = 0
 
 
-def write_tree(folder: Path, files: Iterable[tuple[str, str]]) -> WriteResult:
-    """Make ``folder`` hold exactly ``files`` (relative path, text), touching only what differs."""
-    wanted: dict[str, str] = {}
+def write_tree(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> WriteResult:
+    """Make ``folder`` hold exactly ``files`` (relative path, text or bytes), touching only what differs."""
+    wanted: dict[str, str | bytes] = {}
     for path, text in files:
         if path in wanted:
             raise DuplicateOutput(f"two pages would be written to {path}")
@@ -35,7 +35,7 @@ def write_tree(folder: Path, files: Iterable[tuple[str, str]]) -> WriteResult:
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in wanted.items():
         target = folder / path
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
             result.unchanged += 1
             continue

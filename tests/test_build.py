@@ -7,13 +7,14 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import markupsafe
 import pytest
 
-from helpers import REPO
+from helpers import EXAMPLES, REPO
 from generator.build import build, check_project, generate
 from generator.cli import main
 from generator.load import Project
@@ -179,6 +180,24 @@ def test_generate_rewrites_only_what_changed(sample_project: Path, tmp_path: Pat
     finally:
         session.write_text(original, encoding="utf-8")
         generate(project, check_project(project).curriculum, tmp_path)
+
+
+def test_pictures_and_pdfs_beside_the_yaml_are_copied_and_linked(demo_project: Path) -> None:
+    folder = demo_project / "content/demo/sessions"
+    shutil.copy(EXAMPLES / "bad/files/content/demo/sessions/pictures/square.png", folder / "square.png")
+    (folder / "handout.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    session = folder / "skills-2.yml"
+    text = session.read_text(encoding="utf-8").replace(
+        "summary: |\n", "summary: |\n  ![A square](square.png) and [the handout](handout.pdf#page=1).\n\n", 1)
+    session.write_text(text, encoding="utf-8")
+    checked = build(Project(demo_project))
+    assert checked.ok, checked.problems
+    site = demo_project / "site"
+    assert (site / "files/demo/sessions/square.png").read_bytes() == (folder / "square.png").read_bytes()
+    assert (site / "files/demo/sessions/handout.pdf").is_file()
+    page = (site / "demo/skills/skills-2.html").read_text(encoding="utf-8")
+    assert 'src="../../files/demo/sessions/square.png"' in page and 'alt="A square"' in page
+    assert 'href="../../files/demo/sessions/handout.pdf#page=1"' in page
 
 
 def test_failed_check_leaves_the_previous_site_exactly_as_it_was(demo_project: Path) -> None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator.attachments import MARKER
 from generator.checks import rule, warning
 from generator.model import Curriculum, Document
 from generator.problems import Level, Location, Problem
@@ -27,6 +28,8 @@ MARKDOWN_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)]*)\)")
 VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read more", "more", "this page", "this"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{5,}\d(?![\w/])")
+WORD_CHARACTER = re.compile(r"\w")
+SEVEN_DIGITS = re.compile(r"\d(?:[ ().-]{0,2}\d){6}")  # quick test before the phone pattern
 DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 
 
@@ -43,6 +46,8 @@ def strings(data: Any, key: str = "", pos: Pos | None = None) -> Iterator[tuple[
 
 
 def _phone_digits(text: str) -> set[str]:
+    if not SEVEN_DIGITS.search(text):
+        return set()
     found = set()
     for match in PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -68,24 +73,38 @@ class _TextRules:
         self.emails, self.phones = _declared(curriculum)
         self.settings = settings
 
-    def value(self, doc: Document, key: str, text: str, pos: Pos) -> Iterator[Problem]:
-        where = Location(doc.path, pos.line, pos.col)
-        placeholder = PLACEHOLDER.search(text)
-        if placeholder:
-            yield warning(where, f"'{placeholder.group(0)}' looks like a placeholder: {_quote(text)}",
-                          "text-placeholder", "Write the real text, or remove the field until it is ready.")
-        if key in LIST_KEYS and not re.search(r"\w", text):
-            yield warning(where, f"this item of '{key}' is empty: {_quote(text)}", "text-empty",
-                          "Write the item out, or delete the line.")
+    def document(self, doc: Document) -> Iterator[Problem]:
+        """All text problems of one file. Each kind of problem is first looked for in the whole
+        file at once; only a file that has one is searched value by value (most have none)."""
+        values = values_of(doc)
+        joined = "\n".join(text for _, text, _ in values)
+        placeholders = PLACEHOLDER.search(joined) is not None
+        links = "](" in joined
+        contacts = EMAIL.search(joined) is not None or bool(_phone_digits(joined) - self.phones)
+        for key, text, pos in values:
+            where = Location(doc.path, pos.line, pos.col)
+            if placeholders:
+                found = PLACEHOLDER.search(text)
+                if found:
+                    yield warning(where, f"'{found.group(0)}' looks like a placeholder: {_quote(text)}",
+                                  "text-placeholder", "Write the real text, or remove the field until it is ready.")
+            if key in LIST_KEYS and not WORD_CHARACTER.search(text):
+                yield warning(where, f"this item of '{key}' is empty: {_quote(text)}", "text-empty",
+                              "Write the item out, or delete the line.")
+            if links and "](" in text:
+                yield from self.links(where, text)
+            if contacts:
+                yield from self.personal(where, text)
+
+    def links(self, where: Location, text: str) -> Iterator[Problem]:
         for image, label, target in MARKDOWN_LINK.findall(text):
             if image and not label.strip():
-                yield warning(where, f"the image {target} has no description (alt text)", "text-image-alt",
+                shown = target.removeprefix(MARKER).removeprefix("files/")
+                yield warning(where, f"the image {shown} has no description (alt text)", "text-image-alt",
                               "Describe the picture in the brackets: ![A person breathing slowly](...).")
             elif not image and label.strip().lower().strip(".!") in VAGUE_LINK_TEXT:
                 yield warning(where, f"the link text '{label}' does not say where it goes", "text-link-words",
                               "Use words that say what the link opens, e.g. [Guide to sleep (NIMH)](...).")
-        if "@" in text or any(c.isdigit() for c in text):
-            yield from self.personal(where, text)
 
     def personal(self, where: Location, text: str) -> Iterator[Problem]:
         plain = MARKDOWN_LINK.sub(lambda m: m.group(2), text)
@@ -95,11 +114,18 @@ class _TextRules:
                 yield warning(where, f"'{email}' looks like a personal email address", "text-personal-data",
                               "Never put personal details in content. Program contacts belong in "
                               "site-config/contacts.yml.")
-        for digits in _phone_digits(plain) - self.phones:
+        for digits in sorted(_phone_digits(plain) - self.phones):
             yield warning(where, f"'{_shown_number(plain, digits)}' looks like a phone number that is not in "
                           "site-config/", "text-personal-data",
                           "Never put personal details in content. Program and crisis numbers belong in "
                           "site-config/contacts.yml or urgent-help.yml.")
+
+
+def values_of(doc: Document) -> list[tuple[str, str, Pos]]:
+    """The document's text values, walked once and kept for every rule that reads them."""
+    if doc.values is None:
+        doc.values = list(strings(doc.data))
+    return doc.values
 
 
 def _shown_number(text: str, digits: str) -> str:
@@ -125,8 +151,7 @@ def text_rules(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
     rules = _TextRules(curriculum, settings)
     for doc in curriculum.documents:
         if doc.kind in CONTENT_KINDS:
-            for key, text, pos in strings(doc.data):
-                yield from rules.value(doc, key, text, pos)
+            yield from rules.document(doc)
 
 
 @rule("reading-level", Level.WARNING)
@@ -143,7 +168,7 @@ def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
     for doc in curriculum.documents:
         if doc.kind not in {"session", "worksheet", "skill"}:
             continue
-        reading = measure(prose(doc.data), glossary)
+        reading = measure(prose(doc), glossary)
         if reading.words >= 40 and reading.grade > settings.max_grade:
             yield warning(Location(doc.path, doc.data.pos.line, doc.data.pos.col),
                           f"the text reads at grade {reading.grade:g}; the limit is {settings.max_grade:g}",
@@ -151,5 +176,5 @@ def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
                           f"{_quote(reading.hardest, 120)}")
 
 
-def prose(data: Any) -> list[str]:
-    return [text for key, text, _ in strings(data) if key in PROSE_KEYS]
+def prose(doc: Document) -> list[str]:
+    return [text for key, text, _ in values_of(doc) if key in PROSE_KEYS]
