@@ -85,8 +85,9 @@ class Preview:
         index = self.site_dir / SEARCH_INDEX
         kept = index.read_bytes() if dirty and index.is_file() else None
         try:
+            # Served over http: no need for the offline plugin. Not strict: a preview shows what it can.
             config = load_config(config_file=str(config_path(self.project)), site_dir=str(self.site_dir),
-                                 plugins=["search"])  # served over http: no need for the offline plugin
+                                 plugins=["search"], strict=False)
             config.extra_javascript.append(ERRORS_SCRIPT)
             if self.serve_url:
                 config.site_url = self.serve_url
