@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checks import check
-from generator.load import Project, load
+from generator.load import Project, ReadCache, load
 from generator.mkdocs_config import build_config, config_text
 from generator.model import Curriculum
 from generator.problems import Level, Problem
@@ -44,10 +44,10 @@ class Checked:
         return sum(len(p.sessions) for p in self.curriculum.programs)
 
 
-def check_project(project: Project) -> Checked:
-    """Load and check everything; write nothing."""
+def check_project(project: Project, cache: ReadCache | None = None) -> Checked:
+    """Load and check everything; write nothing. (``cache``: see ``load.ReadCache``.)"""
     with no_garbage_collection():
-        loaded = load(project)
+        loaded = load(project, cache)
         problems = loaded.problems + check(loaded.curriculum)
     return Checked(loaded.curriculum, sorted(problems))
 
@@ -93,15 +93,13 @@ def config_path(project: Project) -> Path:
     return project.work / "config" / "mkdocs.yml"
 
 
-def mkdocs_build(config_file: Path, site_dir: Path) -> None:
-    from mkdocs.commands.build import build as run_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+def mkdocs_build(config_file: Path, site_dir: Path, *, workers: int | None = None) -> None:
+    """Build the generated site with MkDocs, on every core (see ``mkdocs_run``)."""
+    from generator.mkdocs_run import MkDocsFailed, build as run_build
 
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-        run_build(config)
-    except MkDocsException as exc:
+        run_build(config_file, site_dir, workers=workers)
+    except MkDocsFailed as exc:
         raise BuildError(f"MkDocs could not build the site: {exc}") from None
 
 

@@ -66,7 +66,7 @@ def parser() -> argparse.ArgumentParser:
 def report(checked: Checked, args: argparse.Namespace) -> int:
     """Print the problems (and the coverage table if asked); the exit code says if they block."""
     fmt = args.format or default_format()
-    problems = [p for p in checked.problems if not args.quiet or p.is_error]
+    problems = [p for p in checked.problems if not args.quiet or p.level >= Level.WARNING]
     table = coverage.rows(checked.curriculum, Settings.from_config(checked.curriculum.config)) \
         if getattr(args, "coverage", False) else None
     if fmt == "json":

@@ -61,9 +61,26 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass
+class _Read:
+    """What reading one file gave, kept so that an unchanged file need not be read again."""
+
+    signature: tuple[int, int, int]
+    problems: list[Problem]
+    data: YMap | None
+    document: Document | None
+    attachments: dict[str, Attachment]
+
+
+class ReadCache(dict):  # type: ignore[type-arg]
+    """Files read by earlier loads, by path: ``catchup serve`` keeps one between rebuilds, so a
+    save re-reads only the files that changed (same size, time and inode: the same file)."""
+
+
 class _Reader:
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, cache: ReadCache | None = None) -> None:
         self.project = project
+        self.cache = cache
         self.problems: list[Problem] = []
         self.seen: set[Path] = set()
         self.documents: list[Document] = []
@@ -99,6 +116,27 @@ class _Reader:
             self.error(path, "this file points outside the project folder; it was not read", "path-outside",
                        "Replace the link with a real file inside the project.")
             return None
+        if self.cache is None:
+            return self._read(path, schema)
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        known = self.cache.get((path, schema))
+        if known is None or known.signature != signature or \
+                not all(item.source.is_file() for item in known.attachments.values()):
+            first, documents = len(self.problems), len(self.documents)
+            data = self._read(path, schema)
+            document = self.documents[documents] if len(self.documents) > documents else None
+            attachments = {k: v for k, v in self.attachments.items() if document and k in self._attached}
+            known = self.cache[(path, schema)] = _Read(signature, self.problems[first:], data, document, attachments)
+            return data
+        self.problems.extend(known.problems)
+        if known.document is not None:
+            self.documents.append(known.document)
+        self.attachments.update(known.attachments)
+        return known.data
+
+    def _read(self, path: Path, schema: str) -> YMap | None:
+        self._attached: set[str] = set()
         size = path.stat().st_size
         if size > MAX_BYTES:
             self.error(path, f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}", "yaml-too-large",
@@ -130,14 +168,17 @@ class _Reader:
         if schema in CONTENT_SCHEMAS:
             def report(message: str, rule: str, hint: str, pos: Pos) -> None:
                 self.error(path, message, rule, hint, pos)
-            self.attachments.update(attach(data, path, self.project.content, report))
+            found_files = attach(data, path, self.project.content, report)
+            self._attached = set(found_files)
+            self.attachments.update(found_files)
         self.documents.append(Document(self.shown(path), schema, data))
         return data
 
 
-def load(project: Project) -> Loaded:
-    """Read site-config/ and content/ into a :class:`Curriculum`, collecting every problem."""
-    reader = _Reader(project)
+def load(project: Project, cache: ReadCache | None = None) -> Loaded:
+    """Read site-config/ and content/ into a :class:`Curriculum`, collecting every problem.
+    With a ``cache``, files unchanged since an earlier load with the same cache are not read again."""
+    reader = _Reader(project, cache)
     config = _load_config(reader)
     curriculum = Curriculum(config=config, library=_load_library(reader))
     if not project.content.is_dir():

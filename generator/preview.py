@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 
 from generator.build import BuildError, Checked, check_project, config_path, generate
-from generator.load import Project
+from generator.load import Project, ReadCache
 from generator.problems import Problem
 
 log = logging.getLogger("catchup")
@@ -51,10 +51,11 @@ class Preview:
         self.site_dir = site_dir
         self.serve_url = serve_url
         self.theme_stamp: tuple[float, ...] | None = None
+        self.cache = ReadCache()  # files unchanged since the last save are not read again
 
     def rebuild(self) -> Checked:
         """Check, then regenerate and rebuild what changed."""
-        checked = check_project(self.project)
+        checked = check_project(self.project, self.cache)
         errors = [p for p in checked.problems if p.is_error]
         if errors:
             self._show_errors(errors)

@@ -223,6 +223,30 @@ def test_failed_mkdocs_build_leaves_the_previous_site_exactly_as_it_was(
     assert not (demo_project / ".catchup" / "site.new").exists()
 
 
+def test_a_build_on_two_cores_makes_the_same_site_as_one(built: Path, sample_project: Path, tmp_path: Path) -> None:
+    from generator.mkdocs_run import build as mkdocs_build
+
+    config = sample_project / ".catchup" / "config" / "mkdocs.yml"
+    mkdocs_build(config, tmp_path / "one", workers=1)
+    mkdocs_build(config, tmp_path / "two", workers=2)
+    one = {p.relative_to(tmp_path / "one").as_posix(): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "two").as_posix(): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    assert not list(tmp_path.glob("two.share*")), "the second share's folder must be cleaned up"
+
+
+def test_a_warning_in_any_share_fails_the_whole_build(demo_project: Path) -> None:
+    from generator.build import BuildError, config_path, mkdocs_build
+
+    project = Project(demo_project)
+    build(project)
+    pages = sorted((project.work / "docs").rglob("*.md"))
+    pages[-1].write_text(pages[-1].read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="strict mode"):
+        mkdocs_build(config_path(project), demo_project / "out", workers=2)
+
+
 def test_generated_config_builds_with_plain_mkdocs_strict(built: Path, sample_project: Path, tmp_path: Path) -> None:
     config = sample_project / ".catchup" / "config" / "mkdocs.yml"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),

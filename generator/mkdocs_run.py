@@ -1,0 +1,149 @@
+"""Run MkDocs on the generated Markdown, on every core.
+
+MkDocs builds one page after another. Turning Markdown into HTML, rendering the theme and
+indexing for search take about 15 ms a page, so a site of 1000 sessions spends most of its build
+time there, on one core. Here the build is forked into one process per core (two on our
+machines); each runs the ordinary MkDocs build, with the same configuration and navigation, but
+renders and writes only its share of the pages (every n-th page). Afterwards the pages of the
+other shares are moved into the first share's folder and the search indexes are joined. The
+result is the same site a single MkDocs build makes; a test compares them file by file.
+
+Small sites, machines with one core and systems without ``fork`` use a single ordinary build.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+MIN_PAGES_TO_SPLIT = 150  # below this, starting a second process costs more than it saves
+
+
+class MkDocsFailed(Exception):
+    """MkDocs stopped with an error (in strict mode, also on a warning)."""
+
+
+def workers_for(pages: int) -> int:
+    if pages < MIN_PAGES_TO_SPLIT or not hasattr(os, "fork"):
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def build(config_file: Path, site_dir: Path, *, workers: int | None = None, strict: bool = True) -> None:
+    """Build the site described by ``config_file`` into ``site_dir``; raise MkDocsFailed."""
+    docs = _pages(config_file)
+    count = workers or workers_for(len(docs))
+    if count <= 1:
+        _build_share(config_file, site_dir, 0, 1, strict)
+        return
+    shares = [site_dir] + [site_dir.with_name(f"{site_dir.name}.share{k}") for k in range(1, count)]
+    context = multiprocessing.get_context("fork")
+    pipes, processes = [], []
+    for k, folder in enumerate(shares):
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_share_process, args=(config_file, folder, k, count, strict, send))
+        process.start()
+        pipes.append(receive)
+        processes.append(process)
+    errors = []
+    for process, pipe in zip(processes, pipes):
+        message = pipe.recv() if pipe.poll(None) else "the build process ended without a word"
+        process.join()
+        if message or process.exitcode:
+            errors.append(message or f"exit code {process.exitcode}")
+    try:
+        if errors:
+            raise MkDocsFailed("; ".join(sorted(set(errors))))
+        for folder in shares[1:]:
+            _merge(folder, site_dir)
+        _sort_search_index(site_dir, _page_order(config_file))
+    finally:
+        for folder in shares[1:]:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _pages(config_file: Path) -> list[str]:
+    """The Markdown pages MkDocs will build, in a fixed order (how they are shared out)."""
+    from mkdocs.config import load_config
+
+    docs_dir = Path(load_config(config_file=str(config_file)).docs_dir)
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+
+
+def _share_process(config_file: Path, site_dir: Path, share: int, count: int, strict: bool, send: Any) -> None:
+    try:
+        _build_share(config_file, site_dir, share, count, strict)
+        send.send(None)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+        send.send(str(exc) or type(exc).__name__)
+
+
+def _build_share(config_file: Path, site_dir: Path, share: int, count: int, strict: bool) -> None:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.structure.files import Files
+
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    if count > 1:
+        order = {uri: i for i, uri in enumerate(_pages(config_file))}
+
+        def mine(page: Any) -> bool:
+            return order.get(page.file.src_uri, 0) % count == share
+
+        populate, render = mkdocs_build._populate_page, mkdocs_build._build_page
+        mkdocs_build._populate_page = (  # type: ignore[assignment]
+            lambda page, *args, **kwargs: populate(page, *args, **kwargs) if mine(page) else None)
+        mkdocs_build._build_page = (  # type: ignore[assignment]
+            lambda page, *args, **kwargs: render(page, *args, **kwargs) if mine(page) else None)
+        if share:  # assets, 404 page and sitemap come from the first share only
+            Files.copy_static_files = lambda self, *args, **kwargs: None  # type: ignore[method-assign]
+            mkdocs_build._build_theme_template = lambda *args, **kwargs: None  # type: ignore[assignment]
+    try:
+        mkdocs_build.build(config)
+    except MkDocsException as exc:
+        raise MkDocsFailed(str(exc)) from None
+
+
+def _merge(share: Path, site_dir: Path) -> None:
+    """Move one share's pages into the site and join its search index with the site's."""
+    for page in share.rglob("*.html"):
+        target = site_dir / page.relative_to(share)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(page, target)
+    index, extra = site_dir / SEARCH_INDEX, share / SEARCH_INDEX
+    if index.is_file() and extra.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"] += json.loads(extra.read_text(encoding="utf-8"))["docs"]
+        _write_index(index, data)
+
+
+def _page_order(config_file: Path) -> dict[str, int]:
+    """Each page's address, numbered in the order a single MkDocs build visits the pages."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    files = get_files(load_config(config_file=str(config_file)))
+    return {file.url: i for i, file in enumerate(files.documentation_pages())}
+
+
+def _sort_search_index(site_dir: Path, order: dict[str, int]) -> None:
+    """Put the joined index in the order a single build writes it, so the site is the same."""
+    index = site_dir / SEARCH_INDEX
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"].sort(key=lambda doc: order.get(doc["location"].split("#", 1)[0], len(order)))
+        _write_index(index, data)
+
+
+def _write_index(index: Path, data: dict[str, Any]) -> None:
+    text = json.dumps(data, separators=(",", ":"), default=str)  # as Material's search plugin writes it
+    index.write_text(text, encoding="utf-8")
+    inline = index.with_suffix(".js")
+    if inline.is_file():  # Material's offline plugin: the same index as a script, for file://
+        inline.write_text(f"var __index = {text}", encoding="utf-8")

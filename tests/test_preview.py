@@ -1,0 +1,54 @@
+"""Preview rebuilds reuse what has not changed; they must give the same answers as a fresh check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from helpers import EXAMPLES
+from generator.build import check_project
+from generator.load import Project, ReadCache
+
+
+def summary_of(project: Project, cache: ReadCache | None) -> tuple[list[str], list[str]]:
+    checked = check_project(project, cache)
+    sessions = [f"{s.id}:{s.summary}" for p in checked.curriculum.programs for s in p.sessions]
+    return [str(p) + p.message for p in checked.problems], sessions
+
+
+def touch_later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def test_a_cached_check_matches_a_fresh_one_after_every_kind_of_edit(demo_project: Path) -> None:
+    project, cache = Project(demo_project), ReadCache()
+    assert summary_of(project, cache) == summary_of(project, None)
+    assert summary_of(project, cache) == summary_of(project, None)  # all from the cache
+
+    session = demo_project / "content/demo/sessions/skills-2.yml"
+    session.write_text(session.read_text(encoding="utf-8").replace("We looked at thoughts.", "Edited."),
+                       encoding="utf-8")
+    touch_later(session)
+    cached = summary_of(project, cache)
+    assert cached == summary_of(project, None)
+    assert any("Edited." in s for s in cached[1])
+
+    session.write_text("id: skills-2\ntitle: [broken\n", encoding="utf-8")
+    touch_later(session)
+    assert summary_of(project, cache) == summary_of(project, None)
+    assert any("yaml" in p for p in summary_of(project, cache)[0])
+
+
+def test_a_deleted_picture_is_noticed_although_the_yaml_did_not_change(demo_project: Path) -> None:
+    folder = demo_project / "content/demo/sessions"
+    shutil.copy(EXAMPLES / "bad/files/content/demo/sessions/pictures/square.png", folder / "square.png")
+    session = folder / "skills-2.yml"
+    session.write_text(session.read_text(encoding="utf-8").replace(
+        "summary: |\n", "summary: |\n  ![A square](square.png)\n\n", 1), encoding="utf-8")
+    project, cache = Project(demo_project), ReadCache()
+    assert check_project(project, cache).ok
+    (folder / "square.png").unlink()
+    problems = check_project(project, cache).problems
+    assert [p.rule for p in problems if p.is_error] == ["file-missing"]
