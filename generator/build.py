@@ -20,7 +20,7 @@ from generator.load import Project, ReadCache, load
 from generator.mkdocs_config import build_config, config_text
 from generator.model import Curriculum
 from generator.problems import Level, Problem
-from generator.render import nav, render
+from generator.render import Page, nav, render
 from generator.write import WriteResult, write_tree
 
 log = logging.getLogger("catchup")
@@ -69,19 +69,22 @@ def no_garbage_collection() -> Iterator[None]:
 class Generated:
     docs: WriteResult
     config: WriteResult
+    pages: list[Page] = field(default_factory=list)
 
     @property
     def config_changed(self) -> bool:
         return bool(self.config.written or self.config.removed)
 
 
-def generate(project: Project, curriculum: Curriculum, site_dir: Path) -> Generated:
-    """Render every page and write the Markdown and the MkDocs config into ``.catchup/``."""
-    pages = render(curriculum, project.templates)
+def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: set[str] | None = None,
+             previous: dict[str, Page] | None = None) -> Generated:
+    """Render every page and write the Markdown and the MkDocs config into ``.catchup/``.
+    (``only`` and ``previous``: re-render only some pages; see ``render.render``.)"""
+    pages = render(curriculum, project.templates, only=only, previous=previous)
     files = [*((page.path, page.text) for page in pages), *attachment_files(curriculum)]
     docs = write_tree(project.work / "docs", files)
     config = build_config(project, curriculum, nav(curriculum, pages), site_dir)
-    return Generated(docs, write_tree(project.work / "config", [("mkdocs.yml", config_text(config))]))
+    return Generated(docs, write_tree(project.work / "config", [("mkdocs.yml", config_text(config))]), pages)
 
 
 def attachment_files(curriculum: Curriculum) -> list[tuple[str, bytes]]:

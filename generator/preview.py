@@ -15,7 +15,9 @@ from pathlib import Path
 
 from generator.build import BuildError, Checked, check_project, config_path, generate
 from generator.load import Project, ReadCache
-from generator.problems import Problem
+from generator.model import Curriculum
+from generator.problems import Problem, relative
+from generator.render import Page, session_path
 
 log = logging.getLogger("catchup")
 ERRORS_SCRIPT = "catchup-preview-errors.js"
@@ -52,21 +54,55 @@ class Preview:
         self.serve_url = serve_url
         self.theme_stamp: tuple[float, ...] | None = None
         self.cache = ReadCache()  # files unchanged since the last save are not read again
+        self.pages: dict[str, Page] = {}  # the Markdown of the last good build
+        self.inputs: dict[Path, tuple[int, int]] = {}  # every input file when that build was made
 
     def rebuild(self) -> Checked:
         """Check, then regenerate and rebuild what changed."""
+        inputs = self._inputs()
         checked = check_project(self.project, self.cache)
         errors = [p for p in checked.problems if p.is_error]
         if errors:
             self._show_errors(errors)
             return checked
-        result = generate(self.project, checked.curriculum, self.site_dir)
+        only = self._affected(inputs, checked.curriculum)
+        result = generate(self.project, checked.curriculum, self.site_dir, only=only, previous=self.pages)
+        self.pages = {page.path: page for page in result.pages}
+        self.inputs = inputs
         stamp = self._theme_stamp()
         dirty = self.theme_stamp == stamp and not result.config_changed
         self._mkdocs(dirty)
         self.theme_stamp = stamp
         self._show_errors([])
         return checked
+
+    def _inputs(self) -> dict[Path, tuple[int, int]]:
+        found = {}
+        for folder in (self.project.content, self.project.site_config, self.project.templates):
+            for path in folder.rglob("*"):
+                if path.is_file():
+                    stat = path.stat()
+                    found[path] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    def _affected(self, inputs: dict[Path, tuple[int, int]], curriculum: Curriculum) -> set[str] | None:
+        """The pages to render again when only session files were edited: those sessions, their
+        neighbours (whose "next session" links show their titles), the program pages and every
+        page that is not a session. None (render everything) for any other change."""
+        if not self.pages or inputs.keys() != self.inputs.keys():
+            return None
+        changed = {path for path, stamp in inputs.items() if self.inputs[path] != stamp}
+        if any(path.suffix != ".yml" or path.parent.name != "sessions" for path in changed):
+            return None
+        shown = {relative(path, self.project.root) for path in changed}
+        session_pages, only = set(), set()
+        for program in curriculum.programs:
+            for track in program.tracks:
+                for index, session in enumerate(track.sessions):
+                    session_pages.add(session_path(program, session))
+                    if session.where.path in shown:
+                        only.update(session_path(program, near) for near in track.sessions[max(index - 1, 0):index + 2])
+        return only | {path for path in self.pages if path not in session_pages}
 
     def _theme_stamp(self) -> tuple[float, ...]:
         """When the theme or mkdocs.yml last changed: every page depends on them."""

@@ -106,11 +106,15 @@ def environment(templates: Path) -> jinja2.Environment:
 class Renderer:
     """Render every page of a checked curriculum."""
 
-    def __init__(self, curriculum: Curriculum, templates: Path) -> None:
+    def __init__(self, curriculum: Curriculum, templates: Path, *, only: set[str] | None = None,
+                 previous: dict[str, Page] | None = None) -> None:
         self.curriculum = curriculum
         self.env = environment(templates)
+        self.only, self.previous = only, previous or {}
 
     def page(self, path: str, template: str, title: str, **context: Any) -> Page:
+        if self.only is not None and path not in self.only and path in self.previous:
+            return self.previous[path]  # a preview rebuild: this page's inputs did not change
         def link(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
@@ -145,9 +149,11 @@ class Renderer:
         )
 
 
-def render(curriculum: Curriculum, templates: Path) -> list[Page]:
-    """All pages of the site, in navigation order."""
-    return Renderer(curriculum, templates).pages()
+def render(curriculum: Curriculum, templates: Path, *, only: set[str] | None = None,
+           previous: dict[str, Page] | None = None) -> list[Page]:
+    """All pages of the site, in navigation order. With ``only``, pages whose paths are not in it
+    are taken from ``previous`` as they are (the preview re-renders only what an edit touched)."""
+    return Renderer(curriculum, templates, only=only, previous=previous).pages()
 
 
 def nav_title(text: str) -> str:

@@ -52,3 +52,39 @@ def test_a_deleted_picture_is_noticed_although_the_yaml_did_not_change(demo_proj
     (folder / "square.png").unlink()
     problems = check_project(project, cache).problems
     assert [p.rule for p in problems if p.is_error] == ["file-missing"]
+
+
+def test_a_preview_rebuild_renders_only_the_edited_session_and_its_neighbours(
+    demo_project: Path, tmp_path: Path, monkeypatch: object
+) -> None:
+    import generator.render
+    from generator.preview import Preview
+
+    preview = Preview(Project(demo_project), tmp_path / "preview")
+    assert preview.rebuild().ok
+    rendered: list[str] = []
+    original = generator.render.Renderer.page
+
+    def spy(self: object, path: str, *args: object, **kwargs: object) -> object:
+        page = original(self, path, *args, **kwargs)  # type: ignore[arg-type]
+        if getattr(self, "previous", {}).get(path) is not page:
+            rendered.append(path)
+        return page
+
+    monkeypatch.setattr(generator.render.Renderer, "page", spy)  # type: ignore[attr-defined]
+    session = demo_project / "content/demo/sessions/support-1.yml"
+    session.write_text(session.read_text(encoding="utf-8").replace("summary: We checked in.", "summary: Changed."),
+                       encoding="utf-8")
+    touch_later(session)
+    assert preview.rebuild().ok
+    assert "demo/support/support-1.md" in rendered
+    assert not [path for path in rendered if path.startswith("demo/skills/")]
+    page = (tmp_path / "preview/demo/support/support-1.html").read_text(encoding="utf-8")
+    assert "Changed." in page
+
+    rendered.clear()
+    (demo_project / "content/demo/program.yml").write_text(
+        (demo_project / "content/demo/program.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    touch_later(demo_project / "content/demo/program.yml")
+    assert preview.rebuild().ok
+    assert "demo/skills/skills-1.md" in rendered  # any other edit renders everything again
