@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from helpers import REPO
@@ -74,3 +75,27 @@ def test_guide_explains_every_rule_id() -> None:
 def test_readme_links_to_the_guide_and_the_guide_exists() -> None:
     assert "docs/authoring-guide.md" in (REPO / "README.md").read_text(encoding="utf-8")
     assert GUIDE.is_file()
+
+
+def test_the_guides_example_sessions_pass_the_checker_in_the_sample_project(sample_project: Path,
+                                                                             tmp_path: Path) -> None:
+    """Section 5 says its example sessions fit the sample program and pass: keep that true."""
+    import shutil
+
+    from generator.build import check_project
+    from generator.load import Project
+
+    project = tmp_path / "project"
+    shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns(".catchup", "site"))
+    guide = GUIDE.read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(# yaml-language-server: \$schema=\.\./\.\./\.\./schema/session\.schema\.json\n.*?)```",
+                        guide, re.S)
+    examples = [block for block in blocks if re.search(r"^id: (cbt-09|process-06)", block, re.M)]
+    assert len(examples) == 2
+    for block in examples:
+        session_id = re.search(r"^id: (\S+)", block, re.M).group(1)  # type: ignore[union-attr]
+        (project / "content/adult-iop/sessions" / f"{session_id}.yml").write_text(block, encoding="utf-8")
+    checked = check_project(Project(project))
+    assert [str(p.where) + " " + p.message for p in checked.problems if p.is_error] == []
+    assert {p.rule for p in checked.problems if p.level > 0} <= {"review-status"}  # a draft, as the guide says
+    assert checked.session_count == 63
