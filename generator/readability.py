@@ -80,7 +80,9 @@ def measure(texts: Iterable[str], glossary: Glossary) -> Reading:
             syll += counted.get(word) or syllables_of(word)
         total_words += words
         total_syllables += syll
-        score = 0.39 * words + 11.8 * syll / max(words, 1)
+        # the sentence that adds most to the grade: long and with long words (a three-word
+        # sentence of long words is rarely what makes a text hard)
+        score = (0.39 * words + 11.8 * syll / words) * min(words, 12)
         if score > hardest_score:
             hardest, hardest_score = sentence, score
     if not total_words:
