@@ -1,6 +1,7 @@
 """Benchmark: how Catch-Up scales with the size of a curriculum.
 
     python bench/run.py --sessions 1000 [--runs 3] [--keep DIR]
+    python bench/run.py --sessions 100 1000      # also: build cost per session, 1000 over 100
 
 Makes a realistic synthetic project of N sessions in a temporary folder (the sample sessions,
 reworded so no two are alike, spread over programs of four tracks of 25 sessions, with the
@@ -168,19 +169,29 @@ def preview_time(project: Project, runs: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, default=1000, help="number of sessions (default 1000)")
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1000],
+                        help="number of sessions; give several (e.g. 100 1000) to compare the cost per session")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is shown (default 3)")
     parser.add_argument("--keep", type=Path, help="make the project in this (new) folder and keep it")
     args = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    root = args.keep or Path(tempfile.mkdtemp(prefix="catchup-bench-"))
-    try:
-        project = make_project(root, args.sessions)
-        figures = {"sessions": args.sessions, **measure(project, args.runs)}
-    finally:
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
-    print(json.dumps(figures))
+    by_size = {}
+    for sessions in sorted(args.sessions):
+        root = args.keep / str(sessions) if args.keep else Path(tempfile.mkdtemp(prefix="catchup-bench-"))
+        try:
+            project = make_project(root, sessions)
+            by_size[sessions] = {"sessions": sessions, **measure(project, args.runs)}
+        finally:
+            if not args.keep:
+                shutil.rmtree(root, ignore_errors=True)
+    sizes = sorted(by_size)
+    result = dict(by_size[sizes[-1]])
+    if len(sizes) > 1:
+        small, large = by_size[sizes[0]], by_size[sizes[-1]]
+        per_session = (large["build_s"] / large["sessions"]) / (small["build_s"] / small["sessions"])
+        result["build_per_session_ratio"] = round(per_session, 2)  # largest size over smallest
+        result["by_size"] = {str(size): by_size[size] for size in sizes}
+    print(json.dumps(result))
     return 0
 
 
