@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checks import check
+from generator.ics import calendar_files
+from generator.widgets import finder_scripts
 from generator.load import Project, ReadCache, load
 from generator.mkdocs_config import build_config, config_text
 from generator.model import Curriculum
@@ -81,7 +83,8 @@ def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: 
     """Render every page and write the Markdown and the MkDocs config into ``.catchup/``.
     (``only`` and ``previous``: re-render only some pages; see ``render.render``.)"""
     pages = render(curriculum, project.templates, only=only, previous=previous)
-    files = [*((page.path, page.text) for page in pages), *attachment_files(curriculum)]
+    files = [*((page.path, page.text) for page in pages), *calendar_files(curriculum),
+             *finder_scripts(curriculum.programs), *attachment_files(curriculum)]
     docs = write_tree(project.work / "docs", files)
     config = build_config(project, curriculum, nav(curriculum, pages), site_dir)
     return Generated(docs, write_tree(project.work / "config", [("mkdocs.yml", config_text(config))]), pages)

@@ -27,6 +27,9 @@ HELP_PAGES = {
     "missed-a-session.md": ("missed-a-session.md.j2", "Missed a session"),
     "tech-help.md": ("tech-help.md.j2", "Tech help"),
     "between-sessions.md": ("between-sessions.md.j2", "Between sessions"),
+    "find-a-session.md": ("find-a-session.md.j2", "Find the session you missed"),
+    "what-got-in-the-way.md": ("what-got-in-the-way.md.j2", "What got in the way?"),
+    "privacy.md": ("privacy.md.j2", "Privacy"),
 }
 
 
@@ -100,6 +103,9 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.filters.update(inline=inline, prose=prose, tel=tel, clock=clock, zone_name=zone_name,
                        weekday=WEEKDAY_NAMES.__getitem__)
+    from generator.widgets import register  # widgets builds on the filters above
+
+    register(env)
     return env
 
 

@@ -64,3 +64,45 @@ def serve_folder() -> Iterator[object]:
     yield start
     for server in servers:
         server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(sample_project: Path) -> Path:
+    """The sample site, built once for all browser tests."""
+    from generator.cli import main
+
+    if not (sample_project / "site" / "index.html").exists():
+        assert main(["build", "--root", str(sample_project), "--quiet"]) == 0
+    return sample_project / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path, serve_folder) -> str:
+    """The built site served at the root of a local static server."""
+    return serve_folder(site)
+
+
+@pytest.fixture(scope="session")
+def curriculum(sample_project: Path) -> object:
+    from generator.build import check_project
+    from generator.load import Project
+
+    checked = check_project(Project(sample_project))
+    assert checked.ok, checked.problems
+    return checked.curriculum
+
+
+@pytest.fixture
+def context(browser) -> Iterator[object]:
+    """A fresh browser profile (no storage, no cookies) at desktop size, recording every request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context.set_default_timeout(10000)  # pages are local: fail fast rather than wait 30 s
+    context.requests = []  # type: ignore[attr-defined]
+    context.on("request", lambda request: context.requests.append(request.url))  # type: ignore[attr-defined]
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context) -> object:
+    return context.new_page()

@@ -9,16 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.cli import main
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site(sample_project: Path) -> Path:
-    if not (sample_project / "site" / "index.html").exists():
-        assert main(["build", "--root", str(sample_project), "--quiet"]) == 0
-    return sample_project / "site"
 
 
 @pytest.fixture(scope="module", params=["root", "sub-path", "file"])
@@ -80,3 +71,29 @@ def test_urgent_help_is_first_on_screen_and_prints(browser, site: Path) -> None:
     assert banner.is_visible(), "urgent help must print"
     assert not page.locator(".md-header").is_visible()
     page.close()
+
+
+def test_the_tools_work_in_every_hosting(browser, home_url: str, curriculum) -> None:
+    """The finder's embedded data, the scripts' relative paths and storage work under every host."""
+    program = next(p for p in curriculum.programs if any(t.start_date and t.sessions for t in p.tracks))
+    track = next(t for t in program.tracks if t.start_date and t.sessions)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(home_url)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Find the session you missed").first.click()
+    page.select_option("#catchup-finder-program", program.id)
+    page.select_option("#catchup-finder-track", track.id)
+    page.fill("#catchup-finder-date", str(track.start_date))
+    page.get_by_role("button", name="Find my session").click()
+    with page.expect_navigation():
+        page.locator("[data-catchup-finder-result] a").click()
+    assert page.url.endswith(f"{program.id}/{track.id}/{track.sessions[0].id}.html")
+    page.locator(".catchup-checklist [data-catchup-save]").check()
+    page.locator(".catchup-checklist__steps input").first.check()
+    page.goto(page.url.rsplit("/", 2)[0] + "/index.html")
+    assert page.locator(".catchup-badge").count() == 1
+    assert not errors, errors
+    context.close()

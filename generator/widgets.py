@@ -1,0 +1,136 @@
+"""What the page templates need to write the participant's tools as HTML.
+
+The tools (session finder, catch-up checklist, worksheets, progress on the program page) run in
+the browser, from ``templates/theme/assets/javascripts/catchup/``. Their markup is written by the
+page templates as raw HTML inside the Markdown, where Markdown does not escape anything, so this
+module gives the templates safe pieces: YAML text as HTML, attribute values, and data for the
+scripts as JSON that no text can break out of. Nothing here fetches or writes anything.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+import markdown
+
+from generator.ics import REMINDER_MINUTES, calendar_path
+from generator.model import Program, Session, Track
+from generator.render import clock, inline, session_path, zone_name
+
+WEEKDAY_NUMBERS = {  # as JavaScript's Date.getUTCDay() counts them
+    "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+}
+PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
+
+
+MARKDOWN_CHARACTERS = re.compile(r"[*_\[\]!`\\<>&]")
+_MARKDOWN = markdown.Markdown()  # one converter, reset for each text: building one costs ~0.2 ms
+
+
+def html_text(value: Any) -> str:
+    """One line of YAML text as HTML, for labels and legends that the templates write as HTML:
+    the same Markdown as everywhere else (``inline``: bold, italic, safe links, no raw HTML)."""
+    text = inline(value)
+    if not MARKDOWN_CHARACTERS.search(text):
+        return html.escape(text, quote=False)  # what Markdown makes of plain text, without asking it
+    rendered = _MARKDOWN.reset().convert(text)
+    match = PARAGRAPH.fullmatch(rendered)
+    if match and "<p>" not in match.group(1):
+        return match.group(1)
+    return html.escape(" ".join(str(value).split()))  # text Markdown would turn into a block
+
+
+def attr(value: Any) -> str:
+    """A value for an HTML attribute, quotes included in the escaping."""
+    return html.escape(str(value), quote=True)
+
+
+def json_script(data: Any) -> str:
+    """JSON for a ``<script type="application/json">`` element: ``<``, ``>`` and ``&`` are written
+    as escapes, so no text can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_href(link: Callable[[str], str], target: str) -> str:
+    """A link to a generated page as the built site has it (``use_directory_urls: false``), for
+    raw HTML and data, which MkDocs does not rewrite."""
+    href = link(target)
+    return href[:-3] + ".html" if href.endswith(".md") else href
+
+
+def plain(value: Any) -> str:
+    """Text for the scripts, which show it with ``textContent``: one line, as written."""
+    return " ".join(str(value).split())
+
+
+def track_data(program: Program, track: Track, link: Callable[[str], str]) -> dict[str, Any]:
+    schedule = track.schedule
+    days = [f"{day.capitalize()}s" for day in schedule["days"]]
+    days_text = " and ".join([", ".join(days[:-1]), days[-1]] if len(days) > 1 else days)
+    return {
+        "id": track.id,
+        "title": plain(track.title),
+        "days": [WEEKDAY_NUMBERS[day] for day in schedule["days"]],
+        "when": f"on {days_text} at {clock(schedule['start'])} ({zone_name(schedule['timezone'])} time)",
+        "order": track.order,
+        "start_date": str(track.start_date) if track.start_date else None,
+    }
+
+
+def finder_data(programs: list[Program], link: Callable[[str], str]) -> dict[str, Any]:
+    """What the session finder's page embeds (file:// forbids fetching it): the programs and their
+    schedules. The sessions of a program come from its own small script, ``finder/<id>.js``,
+    loaded when it is chosen, so the page stays small however many sessions there are."""
+    return {"programs": [
+        {"id": p.id, "title": plain(p.title), "href": page_href(link, f"{p.id}/index.md"),
+         "sessions": link(finder_script_path(p)),
+         "tracks": [track_data(p, t, link) for t in p.tracks if t.sessions]}
+        for p in programs
+    ]}
+
+
+def finder_script_path(program: Program) -> str:
+    return f"finder/{program.id}.js"
+
+
+def finder_scripts(programs: list[Program]) -> list[tuple[str, str]]:
+    """One script per program with the sessions of its tracks, for the finder page (at the site's
+    root, which the links are relative to). It only adds data to ``window.CatchUp.finderSessions``."""
+    scripts = []
+    for program in programs:
+        def link(target: str) -> str:
+            return target
+        tracks = {t.id: [{"number": s.number, "title": plain(s.title), "href": page_href(link, session_path(program, s))}
+                         for s in t.sessions] for t in program.tracks if t.sessions}
+        scripts.append((finder_script_path(program),
+                        "window.CatchUp = window.CatchUp || {};\n"
+                        "(window.CatchUp.finderSessions = window.CatchUp.finderSessions || {})"
+                        f"[{json_script(program.id)}] = {json_script(tracks)};\n"))
+    return scripts
+
+
+def checklist_steps(session: Session) -> list[dict[str, str]]:
+    """The catch-up checklist of one session: id, what to do, and the section (its heading's
+    anchor and text) where it is done. Parts a session is exempt from are left out."""
+    steps = [("tell", "Tell your team you missed this session", "tell-your-team", "Tell your team"),
+             ("read", "Read what we covered", "what-we-covered", "What we covered")]
+    if session.worksheets:
+        steps.append(("worksheet", "Do the worksheet", "worksheets", "Worksheets"))
+    if session.skills:
+        steps.append(("skill", "Practise the skill", "skills-practice", "Skills practice"))
+    steps += [("reflect", "Think about the questions", "reflect", "Reflect"),
+              ("ready", "Get ready for next time", "before-next-session", "Before next session")]
+    return [{"id": i, "text": text, "anchor": anchor, "section": section} for i, text, anchor, section in steps]
+
+
+def register(env: jinja2.Environment) -> None:
+    """Make these helpers available to the page templates."""
+    env.filters.update(html_text=html_text, attr=attr, json_script=json_script)
+    env.globals.update(finder_data=finder_data, checklist_steps=checklist_steps, page_href=page_href,
+                       calendar_path=calendar_path, reminder_minutes=REMINDER_MINUTES)

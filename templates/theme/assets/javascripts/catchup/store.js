@@ -1,0 +1,155 @@
+/* Catch-Up: what the site keeps on this device, under the participant's control.
+ *
+ * Nothing is written until the participant ticks "Save my ticks and answers on this device".
+ * After that, ticks and answers are kept in this browser's localStorage under keys that start
+ * with "catchup:"; nothing is ever sent anywhere. Unticking removes what was saved, and
+ * "Clear everything on this device" removes every catchup key (and the theme's light/dark choice).
+ *
+ * This file also shows the controls that need JavaScript (they are `hidden` in the HTML so that
+ * pages read fine without it) and keeps every save choice on the page in step. The other tools
+ * listen for the "catchup:storage" event, whose detail.reason is "saving", "stopped" or "cleared".
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "catchup:";
+  var CONSENT = PREFIX + "save";
+
+  function storage() {
+    try {
+      return window.localStorage; // may throw when the browser blocks storage
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function available() {
+    return storage() !== null;
+  }
+
+  function optedIn() {
+    try {
+      return available() && storage().getItem(CONSENT) === "yes";
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function read(name) {
+    if (!optedIn()) return null;
+    try {
+      return JSON.parse(storage().getItem(PREFIX + name));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function write(name, value) {
+    if (!optedIn()) return false; // the rule: nothing is written before the opt-in
+    try {
+      storage().setItem(PREFIX + name, JSON.stringify(value));
+      return true;
+    } catch (error) {
+      return false; // full, or blocked
+    }
+  }
+
+  function remove(name) {
+    try {
+      storage().removeItem(PREFIX + name);
+    } catch (error) {
+      /* nothing was stored */
+    }
+  }
+
+  function ownKeys() {
+    var keys = [];
+    var s = storage();
+    if (!s) return keys;
+    for (var i = 0; i < s.length; i++) {
+      if (s.key(i).indexOf(PREFIX) === 0) keys.push(s.key(i));
+    }
+    return keys;
+  }
+
+  function announce(reason) {
+    document.dispatchEvent(new CustomEvent("catchup:storage", { detail: { reason: reason } }));
+  }
+
+  function removeEverything() {
+    var s = storage();
+    if (!s) return;
+    ownKeys().forEach(function (key) { s.removeItem(key); });
+    // Material keeps the light/dark choice under its own scoped key (see its base.html).
+    if (window.__md_scope) s.removeItem(window.__md_scope.pathname + ".__palette");
+  }
+
+  function optIn() {
+    try {
+      storage().setItem(CONSENT, "yes");
+    } catch (error) {
+      return false;
+    }
+    announce("saving");
+    return true;
+  }
+
+  function optOut() {
+    removeEverything();
+    announce("stopped");
+  }
+
+  function clearAll() {
+    removeEverything();
+    announce("cleared");
+  }
+
+  /* Show a short message in the status line next to a control. */
+  function say(control, text) {
+    var box = control.closest("[data-catchup-js-only], .catchup-tools") || document;
+    var line = box.querySelector("[data-catchup-status]");
+    if (line) line.textContent = text;
+  }
+
+  window.CatchUp = {
+    store: { available: available, optedIn: optedIn, read: read, write: write, remove: remove,
+             optIn: optIn, optOut: optOut, clearAll: clearAll, keys: ownKeys },
+    say: say,
+  };
+
+  function syncChoices() {
+    var on = optedIn();
+    document.querySelectorAll("input[data-catchup-save]").forEach(function (box) {
+      box.checked = on;
+      box.disabled = !available();
+    });
+  }
+
+  document.querySelectorAll("[data-catchup-js-only]").forEach(function (element) {
+    element.hidden = false;
+  });
+  syncChoices();
+  document.addEventListener("catchup:storage", syncChoices);
+
+  document.querySelectorAll("input[data-catchup-save]").forEach(function (box) {
+    if (!available()) {
+      say(box, "This browser does not let sites save anything. Your ticks and answers are kept only while this page is open.");
+    }
+    box.addEventListener("change", function () {
+      if (box.checked) {
+        say(box, optIn() ? "Saved on this device. Only this browser keeps it."
+                         : "This browser would not save. Your ticks and answers are kept only while this page is open.");
+      } else {
+        optOut();
+        say(box, "Saving is off. What was saved on this device has been removed.");
+      }
+    });
+  });
+
+  document.querySelectorAll("[data-catchup-clear-all]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      clearAll();
+      say(button, "Everything this site saved on this device has been removed.");
+    });
+  });
+})();

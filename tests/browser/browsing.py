@@ -1,0 +1,116 @@
+"""Helpers for the browser tests: the page types to visit, axe-core, storage, requests, PNGs."""
+
+from __future__ import annotations
+
+import base64
+import importlib.resources
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+def axe_script() -> Path:
+    """axe-core as the axe-playwright-python package ships it: injected from disk, never downloaded."""
+    return Path(str(importlib.resources.files("axe_playwright_python") / "axe.min.js"))
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+HELP_PAGES = ["urgent-help.html", "missed-a-session.html", "tech-help.html", "between-sessions.html",
+              "find-a-session.html", "what-got-in-the-way.html", "privacy.html"]
+
+
+def session_href(program: Any, session: Any) -> str:
+    return f"{program.id}/{session.track}/{session.id}.html"
+
+
+def worksheet_session(curriculum: Any) -> tuple[Any, Any]:
+    """A session whose worksheets have both a written and a 0-10 answer (the richest page)."""
+    for program in curriculum.programs:
+        for session in program.sessions:
+            kinds = {prompt.answer for sheet in session.worksheets for prompt in sheet.prompts}
+            if {"text", "rating"} <= kinds:
+                return program, session
+    raise AssertionError("the sample has no session with a rating question")
+
+
+def page_types(curriculum: Any) -> dict[str, str]:
+    """One address (relative to the site root) for every kind of page the site has."""
+    program, session = worksheet_session(curriculum)
+    pages = {"home": "index.html", "program": f"{program.id}/index.html", "session": session_href(program, session)}
+    pages.update({name.removesuffix(".html"): name for name in HELP_PAGES})
+    pages["not-found"] = "404.html"
+    return pages
+
+
+def axe_violations(page: Any) -> list[str]:
+    """Run axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page; one line per problem."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_script()))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}: {node['failureSummary']}"
+            for v in result["violations"] for node in v["nodes"]]
+
+
+def axe_version() -> str:
+    text = axe_script().read_text(encoding="utf-8")[:200]
+    return text.split("axe v", 1)[1].split()[0]
+
+
+def same_origin(url: str, home: str) -> bool:
+    if url.startswith(("data:", "blob:", "about:")):
+        return True
+    a, b = urlsplit(url), urlsplit(home)
+    return (a.scheme, a.netloc) == (b.scheme, b.netloc)
+
+
+THEME_KEY = ".__palette"  # Material notes the light/dark look in use, on every page load
+
+
+def stored(page: Any, theme: bool = False) -> dict[str, dict[str, str]]:
+    """What the page's origin keeps in localStorage and sessionStorage (the theme's light/dark
+    note left out, unless ``theme``)."""
+    found = page.evaluate("""() => {
+        const dump = s => Object.fromEntries(Array.from({length: s.length}, (_, i) => [s.key(i), s.getItem(s.key(i))]));
+        return {local: dump(localStorage), session: dump(sessionStorage)};
+    }""")
+    return {kind: {k: v for k, v in items.items() if theme or not k.endswith(THEME_KEY)} for kind, items in found.items()}
+
+
+def meeting_days(track: Any, last: date) -> list[date]:
+    """Reference for the finder: every day the track meets, from its start date up to ``last``."""
+    start = date.fromisoformat(str(track.start_date))
+    days = {WEEKDAYS.index(day) for day in track.schedule["days"]}
+    found, day = [], start
+    while day <= last:
+        if day.weekday() in days:
+            found.append(day)
+        day += timedelta(1)
+    return found
+
+
+def expected_session(track: Any, day: date) -> Any | None:
+    """Which session the track had on ``day`` (a meeting day), by counting meetings one by one."""
+    index = meeting_days(track, day).index(day)
+    if track.order == "cycle":
+        return track.sessions[index % len(track.sessions)]
+    return track.sessions[index] if index < len(track.sessions) else None
+
+
+def colour_count(page: Any, png: bytes) -> int:
+    """How many different colours the PNG has (1 for a blank image), counted by drawing it on a
+    canvas in a blank page of the browser (no image library needed)."""
+    page.goto("about:blank")
+    return page.evaluate("""async data => {
+        const image = new Image();
+        image.src = "data:image/png;base64," + data;
+        await image.decode();
+        const canvas = Object.assign(document.createElement("canvas"), {width: image.width, height: image.height});
+        const context = canvas.getContext("2d");
+        context.drawImage(image, 0, 0);
+        const pixels = context.getImageData(0, 0, image.width, image.height).data;
+        const colours = new Set();
+        for (let i = 0; i < pixels.length; i += 4) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+        return colours.size;
+    }""", base64.b64encode(png).decode("ascii"))
