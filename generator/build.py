@@ -23,7 +23,7 @@ from generator.mkdocs_config import build_config, config_text
 from generator.model import Curriculum
 from generator.problems import Level, Problem
 from generator.render import Page, nav, render
-from generator.write import WriteResult, write_tree
+from generator.write import WriteResult, write_file, write_tree
 
 log = logging.getLogger("catchup")
 
@@ -87,7 +87,7 @@ def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: 
              *finder_scripts(curriculum.programs), *attachment_files(curriculum)]
     docs = write_tree(project.work / "docs", files)
     config = build_config(project, curriculum, nav(curriculum, pages), site_dir)
-    return Generated(docs, write_tree(project.work / "config", [("mkdocs.yml", config_text(config))]), pages)
+    return Generated(docs, write_file(config_path(project), config_text(config)), pages)
 
 
 def attachment_files(curriculum: Curriculum) -> list[tuple[str, bytes]]:
@@ -96,7 +96,7 @@ def attachment_files(curriculum: Curriculum) -> list[tuple[str, bytes]]:
 
 
 def config_path(project: Project) -> Path:
-    return project.work / "config" / "mkdocs.yml"
+    return project.work / "mkdocs.yml"
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, workers: int | None = None) -> None:

@@ -2,13 +2,16 @@
 
 The person-written ``mkdocs.yml`` is read, never edited. Catch-Up adds the site name and language
 from site-config, the hierarchical navigation, and the urgent-help text the theme shows on every
-page, and writes the result to ``.catchup/config/mkdocs.yml`` with absolute paths, so that plain
-``mkdocs build -f .catchup/config/mkdocs.yml`` builds the same site.
+page, and writes the result to ``.catchup/mkdocs.yml``, with paths relative to that file and
+inside its folder, so that plain ``mkdocs build -f .catchup/mkdocs.yml`` builds the same site, and
+so does ``zensical build -f .catchup/mkdocs.yml`` (Zensical wants the docs and site folders inside
+the config file's folder; see docs/zensical.md).
 """
 
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +48,13 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
         config["site_url"] = site["url"]
     if site.get("description"):
         config["site_description"] = site["description"]
-    config["docs_dir"] = str(project.work / "docs")
-    config["site_dir"] = str(site_dir)
+    config["docs_dir"] = "docs"  # .catchup/docs
+    config["site_dir"] = os.path.relpath(site_dir, project.work)
     config["nav"] = nav
     theme = config.setdefault("theme", {"name": "material"})
     theme["language"] = site["language"].split("-")[0]
     if theme.get("custom_dir"):
-        theme["custom_dir"] = str((project.root / theme["custom_dir"]).resolve())
+        theme["custom_dir"] = os.path.relpath((project.root / theme["custom_dir"]).resolve(), project.work.resolve())
     colours = {k: v for k, v in (site.get("branding") or {}).items() if v}
     for scheme in theme.get("palette", []) if isinstance(theme.get("palette"), list) else []:
         scheme.update(colours)

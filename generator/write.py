@@ -34,16 +34,10 @@ def write_tree(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> WriteR
     result = WriteResult()
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in wanted.items():
-        target = folder / path
-        data = text if isinstance(text, bytes) else text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
+        if _write(folder / path, text):
+            result.written.append(path)
+        else:
             result.unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-        result.written.append(path)
     for existing in sorted(folder.rglob("*"), reverse=True):
         relative = existing.relative_to(folder).as_posix()
         if existing.is_file() and relative not in wanted:
@@ -52,3 +46,25 @@ def write_tree(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> WriteR
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
     return result
+
+
+def write_file(target: Path, text: str | bytes) -> WriteResult:
+    """Write one file if its content changed (and nothing else in its folder)."""
+    result = WriteResult()
+    if _write(target, text):
+        result.written.append(target.name)
+    else:
+        result.unchanged += 1
+    return result
+
+
+def _write(target: Path, text: str | bytes) -> bool:
+    """Put ``text`` in ``target`` through a temporary file; False if it was already there."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+    return True

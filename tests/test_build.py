@@ -226,7 +226,7 @@ def test_failed_mkdocs_build_leaves_the_previous_site_exactly_as_it_was(
 def test_a_build_on_two_cores_makes_the_same_site_as_one(built: Path, sample_project: Path, tmp_path: Path) -> None:
     from generator.mkdocs_run import build as mkdocs_build
 
-    config = sample_project / ".catchup" / "config" / "mkdocs.yml"
+    config = sample_project / ".catchup" / "mkdocs.yml"
     mkdocs_build(config, tmp_path / "one", workers=1)
     mkdocs_build(config, tmp_path / "two", workers=2)
     one = {p.relative_to(tmp_path / "one").as_posix(): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
@@ -248,7 +248,7 @@ def test_a_warning_in_any_share_fails_the_whole_build(demo_project: Path) -> Non
 
 
 def test_generated_config_builds_with_plain_mkdocs_strict(built: Path, sample_project: Path, tmp_path: Path) -> None:
-    config = sample_project / ".catchup" / "config" / "mkdocs.yml"
+    config = sample_project / ".catchup" / "mkdocs.yml"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
                              "-d", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
