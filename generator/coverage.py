@@ -22,7 +22,7 @@ def rows(curriculum: Curriculum, settings: Settings) -> list[dict[str, object]]:
         for track in program.tracks:
             for session in track.sessions:
                 doc = documents.get(session.where.path)
-                grade = measure(prose(doc), glossary).grade if doc else None
+                grade = measure(prose(doc), glossary, hardest=False).grade if doc else None
                 table.append({"program": program.id, "track": track.id, "number": session.number,
                               "session": session.id, "kind": session.kind, **coverage(session, settings),
                               "grade": grade})

@@ -125,6 +125,7 @@ class Document:
     kind: str  # the schema it passed: session, program, worksheet, skill, site-config-...
     data: Any  # a YMap
     values: list[Any] | None = None  # its text values with their positions, once walked
+    memo: dict[Any, Any] = field(default_factory=dict)  # per-file rule results, reused while unchanged
 
 
 @dataclass

@@ -59,33 +59,44 @@ class Glossary:
 def sentences(texts: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
     """Each sentence with its words; link targets and addresses left out."""
     for text in texts:
-        if "](" in text or "://" in text or "@" in text:
-            text = LINK_TARGET.sub(" ", text)
-        for part in SENTENCE_END.split(text):
+        for part in SENTENCE_END.split(_without_links(text)):
             words = WORD.findall(part)
             if words:
                 yield part, words
 
 
-def measure(texts: Iterable[str], glossary: Glossary) -> Reading:
-    """The grade of all ``texts`` read as one piece."""
+def _without_links(text: str) -> str:
+    return LINK_TARGET.sub(" ", text) if "](" in text or "://" in text or "@" in text else text
+
+
+def measure(texts: Iterable[str], glossary: Glossary, *, hardest: bool = True) -> Reading:
+    """The grade of all ``texts`` read as one piece (and, with ``hardest``, its hardest sentence)."""
+    texts = list(texts)
     total_words = total_syllables = count = 0
-    hardest, hardest_score = "", -1.0
     counted, syllables_of = glossary.counted, glossary.syllables
-    for sentence, found_words in sentences(texts):
-        count += 1
-        words = len(found_words)
-        syll = 0
-        for word in found_words:
-            syll += counted.get(word) or syllables_of(word)
-        total_words += words
-        total_syllables += syll
-        # the sentence that adds most to the grade: long and with long words (a three-word
-        # sentence of long words is rarely what makes a text hard)
-        score = (0.39 * words + 11.8 * syll / words) * min(words, 12)
-        if score > hardest_score:
-            hardest, hardest_score = sentence, score
+    for text in texts:
+        text = _without_links(text)
+        words = WORD.findall(text)
+        if not words:
+            continue
+        # sentences: the full stops (and ! and ?) followed by words, plus the last one
+        count += sum(1 for part in SENTENCE_END.split(text) if WORD.search(part))
+        total_words += len(words)
+        for word in words:
+            total_syllables += counted.get(word) or syllables_of(word)
     if not total_words:
         return Reading(0.0, 0, 0, "")
     grade = 0.39 * total_words / count + 11.8 * total_syllables / total_words - 15.59
-    return Reading(round(grade, 1), total_words, count, " ".join(hardest.split()))
+    return Reading(round(grade, 1), total_words, count, hardest_sentence(texts, glossary) if hardest else "")
+
+
+def hardest_sentence(texts: Iterable[str], glossary: Glossary) -> str:
+    """The sentence that adds most to the grade: long, and with long words (a three-word sentence
+    of long words is rarely what makes a text hard)."""
+    hardest, hardest_score = "", -1.0
+    for sentence, words in sentences(texts):
+        syll = sum(glossary.syllables(word) for word in words)
+        score = (0.39 * len(words) + 11.8 * syll / len(words)) * min(len(words), 12)
+        if score > hardest_score:
+            hardest, hardest_score = sentence, score
+    return " ".join(hardest.split())

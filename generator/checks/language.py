@@ -8,7 +8,7 @@ still builds (unless ``--strict``), but each one is worth fixing before particip
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator.attachments import MARKER
@@ -24,6 +24,7 @@ PROSE_KEYS = {"summary", "key_points", "objectives", "reflection", "before_next_
 LIST_KEYS = {"key_points", "objectives", "reflection", "before_next_session", "prompts", "steps"}
 CONTENT_KINDS = {"session", "program", "worksheet", "skill"}
 PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+|lorem ipsum)\b|\?\?\?|\[insert\b", re.I)
+PLACEHOLDER_WORDS = ("todo", "tbd", "tbc", "fixme", "xxx", "lorem ipsum", "???", "[insert")  # quick test first
 MARKDOWN_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)]*)\)")
 VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read more", "more", "this page", "this"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -78,9 +79,10 @@ class _TextRules:
         file at once; only a file that has one is searched value by value (most have none)."""
         values = values_of(doc)
         joined = "\n".join(text for _, text, _ in values)
-        placeholders = PLACEHOLDER.search(joined) is not None
+        lowered = joined.lower()
+        placeholders = any(word in lowered for word in PLACEHOLDER_WORDS) and PLACEHOLDER.search(joined) is not None
         links = "](" in joined
-        contacts = EMAIL.search(joined) is not None or bool(_phone_digits(joined) - self.phones)
+        contacts = ("@" in joined and EMAIL.search(joined) is not None) or bool(_phone_digits(joined) - self.phones)
         for key, text, pos in values:
             where = Location(doc.path, pos.line, pos.col)
             if placeholders:
@@ -109,7 +111,7 @@ class _TextRules:
     def personal(self, where: Location, text: str) -> Iterator[Problem]:
         plain = MARKDOWN_LINK.sub(lambda m: m.group(2), text)
         plain = re.sub(r"https?://\S+", " ", plain)
-        for email in EMAIL.findall(plain):
+        for email in EMAIL.findall(plain) if "@" in plain else ():
             if email.lower() not in self.emails:
                 yield warning(where, f"'{email}' looks like a personal email address", "text-personal-data",
                               "Never put personal details in content. Program contacts belong in "
@@ -149,9 +151,10 @@ def text_rules(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
     Fix: write the real text, or leave the field out until it is ready.
     """
     rules = _TextRules(curriculum, settings)
+    key = ("text", frozenset(rules.emails), frozenset(rules.phones))
     for doc in curriculum.documents:
         if doc.kind in CONTENT_KINDS:
-            yield from rules.document(doc)
+            yield from remembered(doc, key, lambda: rules.document(doc))
 
 
 @rule("reading-level", Level.WARNING)
@@ -165,15 +168,28 @@ def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
     Fix: shorter sentences and everyday words; the hint shows the hardest sentence.
     """
     glossary = Glossary(settings.glossary)
+    key = ("reading", settings.max_grade, settings.glossary)
     for doc in curriculum.documents:
-        if doc.kind not in {"session", "worksheet", "skill"}:
-            continue
+        if doc.kind in {"session", "worksheet", "skill"}:
+            yield from remembered(doc, key, lambda: _reading_level(doc, glossary, settings))
+
+
+def _reading_level(doc: Document, glossary: Glossary, settings: Settings) -> Iterator[Problem]:
+    reading = measure(prose(doc), glossary, hardest=False)
+    if reading.words >= 40 and reading.grade > settings.max_grade:
         reading = measure(prose(doc), glossary)
-        if reading.words >= 40 and reading.grade > settings.max_grade:
-            yield warning(Location(doc.path, doc.data.pos.line, doc.data.pos.col),
-                          f"the text reads at grade {reading.grade:g}; the limit is {settings.max_grade:g}",
-                          "reading-level", f"Use shorter sentences and everyday words. Hardest sentence: "
-                          f"{_quote(reading.hardest, 120)}")
+        yield warning(Location(doc.path, doc.data.pos.line, doc.data.pos.col),
+                      f"the text reads at grade {reading.grade:g}; the limit is {settings.max_grade:g}",
+                      "reading-level", f"Use shorter sentences and everyday words. Hardest sentence: "
+                      f"{_quote(reading.hardest, 120)}")
+
+
+def remembered(doc: Document, key: Any, find: Callable[[], Iterator[Problem]]) -> list[Problem]:
+    """The problems ``find`` gives for one file, worked out once per file and settings: a file
+    the preview has not re-read keeps its Document, and so its results."""
+    if key not in doc.memo:
+        doc.memo[key] = list(find())
+    return doc.memo[key]
 
 
 def prose(doc: Document) -> list[str]:
