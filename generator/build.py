@@ -109,10 +109,10 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, workers: int | None = Non
         raise BuildError(f"MkDocs could not build the site: {exc}") from None
 
 
-def build(project: Project, *, strict: bool = False) -> Checked:
+def build(project: Project, *, strict: bool = False, cache: ReadCache | None = None) -> Checked:
     """Check, generate and build into ``site/``. Returns the check result; raises BuildError.
     Nothing is built if the check finds errors (with ``strict``, warnings too)."""
-    checked = check_project(project)
+    checked = check_project(project, cache)
     if not checked.ok or (strict and any(p.level is Level.WARNING for p in checked.problems)):
         return checked
     staging = project.work / "site.new"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import BuildError, Checked, build, check_project
-from generator.load import Project
+from generator.load import Project, ReadCache
 from generator.mkdocs_config import ConfigError
 from generator.problems import Level
 from generator import coverage
@@ -48,7 +48,7 @@ def parser() -> argparse.ArgumentParser:
                          "(annotations; the default on GitHub Actions) or json")
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors (exit code 1)")
 
-    check = command("check", "Check every YAML file and report all problems; write nothing.")
+    check = command("check", "Check every YAML file and report all problems; changes none of your files.")
     reporting(check)
     check.add_argument("--coverage", action="store_true",
                        help="also print a table of every session against each required make-up part")
@@ -92,9 +92,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"Error: the project folder {args.root} does not exist", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "check":
-        return report(check_project(project), args)
+        cache = ReadCache.on_disk(project)  # files unchanged since the last run are not read again
+        checked = check_project(project, cache)
+        cache.save()
+        return report(checked, args)
     if args.command == "build":
-        checked = build(project, strict=args.strict)
+        cache = ReadCache.on_disk(project)
+        checked = build(project, strict=args.strict, cache=cache)
+        cache.save()
         code = report(checked, args)
         if code == EXIT_OK:
             print(f"Built the site in {project.site}")

@@ -6,6 +6,11 @@ the run goes on with the other files, so one ``catchup check`` reports everythin
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
+import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,8 +78,53 @@ class _Read:
 
 
 class ReadCache(dict):  # type: ignore[type-arg]
-    """Files read by earlier loads, by path: ``catchup serve`` keeps one between rebuilds, so a
-    save re-reads only the files that changed (same size, time and inode: the same file)."""
+    """Files read by earlier loads, by path: a file with the same size, time and inode is not read
+    again. ``catchup serve`` keeps one in memory between rebuilds; ``catchup check`` and ``build``
+    keep one in ``.catchup/cache/`` between runs (:meth:`on_disk`), so checking a large curriculum
+    after editing one file reads one file. The cache is Catch-Up's own file in its own git-ignored
+    folder (a pickle: whoever can write there can already change the project's templates); a
+    cache written by another version of the code, or one that cannot be read, is ignored."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.changed = False
+        self.used: set[Any] = set()
+
+    @classmethod
+    def on_disk(cls, project: Project) -> ReadCache:
+        cache = cls(project.work / "cache" / "read.pickle")
+        try:
+            with cache.path.open("rb") as file:  # type: ignore[union-attr]
+                stamp, entries = pickle.load(file)
+            if stamp == _code_stamp():
+                cache.update(entries)
+        except Exception:  # noqa: BLE001 - any unreadable cache is simply not used
+            cache.clear()
+        return cache
+
+    def save(self) -> None:
+        """Write the cache if anything was read afresh, keeping only the files still read."""
+        if self.path is None or not (self.changed or self.keys() - self.used):
+            return
+        entries = {key: value for key, value in self.items() if key in self.used}
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with temporary.open("wb") as file:
+                pickle.dump((_code_stamp(), entries), file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:  # a read-only project: the next run reads everything, that is all
+            temporary.unlink(missing_ok=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """Changes whenever the code that reads and checks files changes."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class _Reader:
@@ -120,9 +170,11 @@ class _Reader:
             return self._read(path, schema)
         stat = path.stat()
         signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        self.cache.used.add((path, schema))
         known = self.cache.get((path, schema))
         if known is None or known.signature != signature or \
                 not all(item.source.is_file() for item in known.attachments.values()):
+            self.cache.changed = True
             first, documents = len(self.problems), len(self.documents)
             data = self._read(path, schema)
             document = self.documents[documents] if len(self.documents) > documents else None

@@ -88,3 +88,37 @@ def test_a_preview_rebuild_renders_only_the_edited_session_and_its_neighbours(
     touch_later(demo_project / "content/demo/program.yml")
     assert preview.rebuild().ok
     assert "demo/skills/skills-1.md" in rendered  # any other edit renders everything again
+
+
+def run_check(root: Path, capsys: object) -> tuple[int, str]:
+    from generator.cli import main
+
+    code = main(["check", "--format", "parsable", "--root", str(root)])
+    return code, capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_check_keeps_a_cache_between_runs_that_never_goes_stale(demo_project: Path, capsys: object) -> None:
+    first = run_check(demo_project, capsys)
+    cache = demo_project / ".catchup/cache/read.pickle"
+    assert cache.is_file()
+    assert run_check(demo_project, capsys) == first  # everything from the cache
+    session = demo_project / "content/demo/sessions/skills-2.yml"
+    session.write_text(session.read_text(encoding="utf-8").replace("objectives:\n", "objectives:\n  - TODO\n", 1),
+                       encoding="utf-8")
+    touch_later(session)
+    code, out = run_check(demo_project, capsys)
+    assert code == 0 and "(text-placeholder)" in out and out != first[1]
+
+
+def test_a_broken_or_foreign_cache_is_ignored(demo_project: Path, capsys: object) -> None:
+    import pickle
+
+    first = run_check(demo_project, capsys)
+    cache = demo_project / ".catchup/cache/read.pickle"
+    cache.write_bytes(b"not a pickle at all")
+    assert run_check(demo_project, capsys) == first
+    stamp, entries = pickle.loads(cache.read_bytes())
+    for entry in entries.values():  # a cache from other code, whose results differ
+        entry.problems.append(entry.problems[0] if entry.problems else None)
+    cache.write_bytes(pickle.dumps(("another version of the code", entries)))
+    assert run_check(demo_project, capsys) == first
