@@ -93,9 +93,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.command == "check":
         cache = ReadCache.on_disk(project)  # files unchanged since the last run are not read again
-        checked = check_project(project, cache)
-        cache.save()
-        return report(checked, args)
+        code = report(check_project(project, cache), args)
+        sys.stdout.flush()
+        cache.save()  # after the report: the answer does not wait for the cache
+        return code
     if args.command == "build":
         cache = ReadCache.on_disk(project)
         checked = build(project, strict=args.strict, cache=cache)

@@ -6,11 +6,14 @@ the run goes on with the other files, so one ``catchup check`` reports everythin
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,7 +98,7 @@ class ReadCache(dict):  # type: ignore[type-arg]
     def on_disk(cls, project: Project) -> ReadCache:
         cache = cls(project.work / "cache" / "read.pickle")
         try:
-            with cache.path.open("rb") as file:  # type: ignore[union-attr]
+            with cache.path.open("rb") as file, _no_gc():  # type: ignore[union-attr]
                 stamp, entries = pickle.load(file)
             if stamp == _code_stamp():
                 cache.update(entries)
@@ -111,11 +114,23 @@ class ReadCache(dict):  # type: ignore[type-arg]
         temporary = self.path.with_name(self.path.name + ".tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with temporary.open("wb") as file:
+            with temporary.open("wb") as file, _no_gc():
                 pickle.dump((_code_stamp(), entries), file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
         except OSError:  # a read-only project: the next run reads everything, that is all
             temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """(Un)pickling makes many objects that all stay alive: the cycle collector would only slow it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @functools.lru_cache(maxsize=1)
