@@ -21,7 +21,7 @@ from generator.yamlsource import Pos, YList, YMap
 
 MARKER = "catchup-file:"  # rewritten to a path relative to each page when the page is rendered
 ALLOWED_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"}
-LINK = re.compile(r"(!?\[[^\]]*\]\()\s*([^)\s]+)([^)]*\))")
+LINK = re.compile(r"(!?\[[^\]\[]{0,1000}\]\()\s*([^)\s]{1,2000})([^)]{0,1000}\))")  # bounded: linear time
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 Report = Callable[[str, str, str, Pos], None]  # message, rule, hint, position
@@ -57,6 +57,15 @@ def attach(data: Any, yaml_file: Path, content: Path, report: Report) -> dict[st
 
 
 def _resolve(target: str, yaml_file: Path, content: Path, report: Report, pos: Pos) -> Attachment | None:
+    try:
+        return _resolve_path(target, yaml_file, content, report, pos)
+    except (OSError, RuntimeError, ValueError) as exc:  # a name too long, a link loop, a NUL character
+        report(f"the file '{target}' cannot be read ({type(exc).__name__})", "file-missing",
+               "Check the name: use a short file name of letters, digits and dashes.", pos)
+        return None
+
+
+def _resolve_path(target: str, yaml_file: Path, content: Path, report: Report, pos: Pos) -> Attachment | None:
     path_part = target.split("#", 1)[0].split("?", 1)[0]
     candidate = Path(os.path.normpath(yaml_file.parent / path_part))
     inside = not target.startswith("/") and candidate.is_relative_to(content)
@@ -78,18 +87,23 @@ def _resolve(target: str, yaml_file: Path, content: Path, report: Report, pos: P
     return Attachment("files/" + candidate.relative_to(content).as_posix(), candidate)
 
 
-def _walk(data: Any, fix: Callable[[str, Pos], str]) -> None:
+def _walk(data: Any, fix: Callable[[str, Pos], str], seen: set[int] | None = None) -> None:
+    seen = set() if seen is None else seen
+    if isinstance(data, (YMap, YList)):
+        if id(data) in seen:  # a block used again through a YAML alias: already rewritten
+            return
+        seen.add(id(data))
     if isinstance(data, YMap):
         for key, value in data.items():
             if isinstance(value, str):
                 if "](" in value:
                     data[key] = fix(value, data.value_pos[key])
             else:
-                _walk(value, fix)
+                _walk(value, fix, seen)
     elif isinstance(data, YList):
         for index, value in enumerate(data):
             if isinstance(value, str):
                 if "](" in value:
                     data[index] = fix(value, data.item_pos[index])
             else:
-                _walk(value, fix)
+                _walk(value, fix, seen)

@@ -177,6 +177,11 @@ class _Reader:
     def read(self, path: Path, schema: str) -> YMap | None:
         """Parse and validate one file; None if it has any error (already recorded)."""
         self.seen.add(path)
+        if not path.is_file():
+            what = "a folder" if path.is_dir() else "a link that leads to no file" if path.is_symlink() else "not a file"
+            self.error(path, f"this is {what}, not a file Catch-Up can read", "file-not-read",
+                       "Remove it, or put a real .yml file in its place.")
+            return None
         if not self.inside(path):
             self.error(path, "this file points outside the project folder; it was not read", "path-outside",
                        "Replace the link with a real file inside the project.")
@@ -266,6 +271,15 @@ def load(project: Project, cache: ReadCache | None = None) -> Loaded:
     return Loaded(curriculum, reader.problems)
 
 
+def _plain(data: Any) -> Any:
+    """Located values as plain dicts and lists."""
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(value) for value in data]
+    return data
+
+
 def _hidden(relative_path: Path) -> bool:
     """Folders and files whose name starts with a dot (.git, .DS_Store) belong to other tools."""
     return any(part.startswith(".") for part in relative_path.parts)
@@ -298,7 +312,8 @@ def _load_config(reader: _Reader) -> dict[str, Any]:
             continue
         data = reader.read(path, f"site-config-{name}")
         if data is not None:
-            config[name.replace("-", "_")] = complete(data, SITE_CONFIG[name])
+            # checks.yml is read as written: a setting left out keeps its default (see settings.py)
+            config[name.replace("-", "_")] = _plain(data) if name in OPTIONAL_CONFIG else complete(data, SITE_CONFIG[name])
     if folder.is_dir():
         for path in sorted(folder.glob("*.y*ml")):
             if path.stem not in CONFIG_FILES or path.suffix != ".yml":

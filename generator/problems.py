@@ -44,6 +44,15 @@ class Problem:
     rule: str
     hint: str = field(default="", compare=False)
 
+    def __post_init__(self) -> None:
+        # One problem is one line: a line break in a key or value is shown, not obeyed.
+        for name in ("message", "hint"):
+            text = getattr(self, name)
+            if any(c in text for c in "\n\r\t\x0b\x0c\x85\u2028\u2029"):
+                shown = text.encode("unicode_escape").decode("ascii") if text.isascii() else \
+                    "".join(repr(c)[1:-1] if c in "\n\r\t\x0b\x0c\x85\u2028\u2029" else c for c in text)
+                object.__setattr__(self, name, shown)
+
     @property
     def is_error(self) -> bool:
         return self.level is Level.ERROR

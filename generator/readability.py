@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s|$)")
-LINK_TARGET = re.compile(r"\]\([^)]*\)|<?https?://\S+>?|\S+@\S+\.\w+")
+SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)]*(?=\s|$)")
+LINK_TARGET = re.compile(r"\]\([^)]{0,2000}\)|<?https?://\S+>?|(?<![\w.+-])[\w.+-]{1,64}@[\w.-]{1,255}")
 VOWELS = re.compile(r"[aeiouy]+")
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 BASE = "https://catchup.invalid/schema/"  # an id, never fetched
-ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+# Patterns end in (?!\n)$: in Python (jsonschema, fastjsonschema) a bare $ also matches before a final
+# line break, so 'skills-1\n' would pass; editors (JavaScript) read the same pattern the same way.
+ID_PATTERN = "^[a-z0-9][a-z0-9-]*(?!\n)$"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SESSION_KINDS = ["group", "individual", "psychoeducation", "skills", "family", "support"]
 MAKEUP_KINDS = ["alternate_group", "one_to_one", "recording", "self_study"]
@@ -32,7 +34,7 @@ def texts(description: str) -> dict[str, Any]:
 
 
 def ident(description: str) -> dict[str, Any]:
-    return text(description + " Lowercase letters, digits and dashes.", pattern=ID_PATTERN)
+    return text(description + " Lowercase letters, digits and dashes.", pattern=ID_PATTERN, maxLength=80)
 
 
 def obj(description: str, required: list[str], /, **properties: Any) -> dict[str, Any]:
@@ -51,11 +53,12 @@ def array_of(description: str, item: dict[str, Any]) -> dict[str, Any]:
 
 PLAIN = r'^[^<>"]+$'  # text the theme puts into HTML attributes unescaped
 NO_TAGS = r"^[^<>]+$"  # titles: the theme writes them into the page and the menu as they are
-DATE = text("A date written YYYY-MM-DD.", pattern=r"^\d{4}-\d{2}-\d{2}$")
-TIME = text("A time on the 24-hour clock, written HH:MM.", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-URL = text("A web address starting with https:// or http://.", pattern=r"^https?://\S+$")
+DATE = text("A date written YYYY-MM-DD.", pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?!\n)$")
+TIME = text("A time on the 24-hour clock, written HH:MM.", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](?!\n)$")
+URL = text("A web address starting with https:// or http://.",
+           pattern=r"^https?://[^\s/?#\[\]@]+(?:[/?#]\S*)?(?!\n)$")
 PHONE = text("A phone number as participants should dial it, e.g. 988 or +1 555 010 0199.")
-EMAIL = text("An email address.", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL = text("An email address.", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+(?!\n)$")
 SOURCE = text("Where the idea comes from, by name (e.g. 'SAMHSA TIP 35'). Never copy copyrighted handouts.")
 
 PROMPT = {
@@ -190,7 +193,7 @@ SITE_CONFIG = {
         "site-config/site.yml: the program-wide settings.", ["name", "organisation", "language"],
         name=text("Name of the site, shown in the header. Without <, > or \" characters.", pattern=PLAIN),
         organisation=text("Organisation that runs the programs."),
-        language=text("Language of the site as a code, e.g. en.", pattern="^[a-z]{2}(-[A-Z]{2})?$"),
+        language=text("Language of the site as a code, e.g. en.", pattern=r"^[a-z]{2}(-[A-Z]{2})?(?!\n)$"),
         description=text("One sentence about the site, for search engines and link previews. "
                          "Without <, > or \" characters.", pattern=PLAIN),
         url={**URL, "description": "Optional: the address where the site is published, e.g. "
@@ -252,7 +255,7 @@ SITE_CONFIG = {
         ),
         review=obj(
             "The clinical review check.", [],
-            max_age_days={"type": "integer", "minimum": 1,
+            max_age_days={"type": "integer", "minimum": 1, "maximum": 36500,
                           "description": "How many days a clinical review stays current (default 365)."},
         ),
     ),

@@ -21,6 +21,7 @@ try:  # libyaml's C parser is about 15x faster and gives every event its positio
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+MAX_DEPTH = 50  # a session is 4 or 5 levels deep; deeper is a mistake (and Python's stack is finite)
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") long before memory runs out
 PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 MAX_BYTES = 1_000_000  # a session file is a few KB; anything this big is a mistake
@@ -81,6 +82,7 @@ class _Builder:
     def __init__(self, loader: Any) -> None:
         self.loader = loader
         self.count = 0
+        self.depth = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
 
     def value(self, event: yaml.Event) -> Any:
@@ -95,10 +97,13 @@ class _Builder:
         self._grow(1, event)
         if isinstance(event, yaml.ScalarEvent):
             value = self._scalar(event)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            value = self._sequence(event)
         else:
-            value = self._mapping(event)
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise YamlError(f"values are nested more than {MAX_DEPTH} levels deep", _pos(event), "yaml-too-large",
+                                "Check the brackets [ ] and { } and the indentation: a session is a few levels deep.")
+            value = self._sequence(event) if isinstance(event, yaml.SequenceStartEvent) else self._mapping(event)
+            self.depth -= 1
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, self.count - start)
         return value
@@ -171,7 +176,12 @@ class _Builder:
                             "Write each field out instead of merging another block.")
         if tag.endswith(":timestamp") or (tag.endswith((":int", ":float")) and ":" in value):
             return value  # 2027-01-04 and 18:00 stay as written
-        return _CONSTRUCT.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
+        try:
+            return _CONSTRUCT.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
+        except (ValueError, KeyError, TypeError, yaml.YAMLError):
+            kind = tag.rsplit(":", 1)[-1]
+            raise YamlError(f"'{value}' cannot be read as {kind}", _pos(event), "yaml-tag",
+                            f"Remove the '!!{kind}' tag, or write a value of that kind.") from None
 
 
 def parse(text: str) -> Any:
@@ -201,8 +211,15 @@ def parse(text: str) -> Any:
             "yaml-syntax",
             _syntax_hint(problem),
         ) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        pos = Pos(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+        raise YamlError(f"the character {character:#x} is not allowed in YAML text", pos, "yaml-syntax",
+                        "Delete it: it is an invisible control character, often pasted from another program.") from None
     except yaml.YAMLError as exc:
-        raise YamlError(str(exc), Pos(1, 1), "yaml-syntax", "Check the file is valid YAML.") from None
+        message = " ".join(str(exc).split())
+        raise YamlError(message, Pos(1, 1), "yaml-syntax", "Check the file is valid YAML.") from None
     finally:
         loader.dispose()
 

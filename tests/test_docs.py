@@ -30,7 +30,7 @@ def rule_ids() -> set[str]:
     for path in (REPO / "generator").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         ids |= set(re.findall(r'"((?:yaml|file|schema|config|content|program|path|ref|makeup|duplicate|session|'
-                              r'schedule|text|reading|review)-[a-z-]+)"', text))
+                              r'schedule|text|reading|review|date)-[a-z-]+)"', text))
     ids -= {"ref-unknown-", "site-config-checks"}
     return ids
 

@@ -25,10 +25,11 @@ LIST_KEYS = {"key_points", "objectives", "reflection", "before_next_session", "p
 CONTENT_KINDS = {"session", "program", "worksheet", "skill"}
 PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+|lorem ipsum)\b|\?\?\?|\[insert\b", re.I)
 PLACEHOLDER_WORDS = ("todo", "tbd", "tbc", "fixme", "xxx", "lorem ipsum", "???", "[insert")  # quick test first
-MARKDOWN_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)]*)\)")
+# Every pattern here is bounded or anchored, so a long run of letters or brackets costs linear time.
+MARKDOWN_LINK = re.compile(r"(!?)\[([^\]\[]{0,1000})\]\(([^)]{0,2000})\)")
 VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read more", "more", "this page", "this"}
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{5,}\d(?![\w/])")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{5,20}\d(?![\w/])")
 WORD_CHARACTER = re.compile(r"\w")
 SEVEN_DIGITS = re.compile(r"\d(?:[ ().-]{0,2}\d){6}")  # quick test before the phone pattern
 DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")

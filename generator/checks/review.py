@@ -40,7 +40,10 @@ def review_status(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
                 yield warning(where, f"session '{session.id}' is approved but has no review date", "review-status",
                               "Add 'reviewed_on: YYYY-MM-DD' with the date of the review.")
             else:
-                reviewed = datetime.date.fromisoformat(review["reviewed_on"])
+                try:
+                    reviewed = datetime.date.fromisoformat(review["reviewed_on"])
+                except ValueError:
+                    continue  # not a real date: the rule date-real reports it
                 if settings.today - reviewed > max_age:
                     yield warning(where, f"session '{session.id}' was last reviewed on {reviewed}, more than "
                                   f"{settings.review_max_age_days} days ago", "review-status",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import zoneinfo
 from collections.abc import Iterator
@@ -98,3 +99,31 @@ def schedule_timezones(curriculum: Curriculum, settings: Settings) -> Iterator[P
                 hint = f"Did you mean '{close[0]}'?" if close else "Use a name such as America/New_York."
                 yield error(track.where, f"track '{track.id}' has an unknown time zone '{zone}'",
                             "schedule-timezone", hint)
+
+
+@rule("date-real")
+def real_dates(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+    """A date that is written right (YYYY-MM-DD) but is not on the calendar, such as 2027-02-30.
+
+    The session finder and the calendar files count meetings from a track's ``start_date``, and the
+    review check counts days from ``reviewed_on``; a day that does not exist would break them.
+    Fix: write a real date, such as 2027-02-28.
+    """
+    for program in curriculum.programs:
+        for track in program.tracks:
+            if track.start_date and not _is_date(track.start_date):
+                yield error(track.where, f"track '{track.id}' starts on {track.start_date}, which is not a real date",
+                            "date-real", "Write a date that is on the calendar, such as 2027-01-04.")
+        for session in program.sessions:
+            reviewed = session.review.get("reviewed_on")
+            if reviewed and not _is_date(reviewed):
+                yield error(session.at("review"), f"session '{session.id}' was reviewed on {reviewed}, which is not a "
+                            "real date", "date-real", "Write a date that is on the calendar, such as 2026-11-02.")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(str(text))
+    except ValueError:
+        return False
+    return True
