@@ -7,18 +7,15 @@ check or build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
-import gc
 import logging
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checks import check
 from generator.ics import calendar_files
 from generator.widgets import finder_scripts
-from generator.load import Project, ReadCache, load
+from generator.load import Project, ReadCache, load, no_garbage_collection
 from generator.mkdocs_config import build_config, config_text
 from generator.model import Curriculum
 from generator.problems import Level, Problem
@@ -52,19 +49,6 @@ def check_project(project: Project, cache: ReadCache | None = None) -> Checked:
         loaded = load(project, cache)
         problems = loaded.problems + check(loaded.curriculum)
     return Checked(loaded.curriculum, sorted(problems))
-
-
-@contextmanager
-def no_garbage_collection() -> Iterator[None]:
-    """Loading makes many small objects that all stay alive; Python's cycle collector would walk
-    them again and again for nothing (about an eighth of the time of a large check)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass

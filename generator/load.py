@@ -98,7 +98,7 @@ class ReadCache(dict):  # type: ignore[type-arg]
     def on_disk(cls, project: Project) -> ReadCache:
         cache = cls(project.work / "cache" / "read.pickle")
         try:
-            with cache.path.open("rb") as file, _no_gc():  # type: ignore[union-attr]
+            with cache.path.open("rb") as file, no_garbage_collection():  # type: ignore[union-attr]
                 stamp, entries = pickle.load(file)
             if stamp == _code_stamp():
                 cache.update(entries)
@@ -114,7 +114,7 @@ class ReadCache(dict):  # type: ignore[type-arg]
         temporary = self.path.with_name(self.path.name + ".tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with temporary.open("wb") as file, _no_gc():
+            with temporary.open("wb") as file, no_garbage_collection():
                 pickle.dump((_code_stamp(), entries), file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
         except OSError:  # a read-only project: the next run reads everything, that is all
@@ -122,8 +122,9 @@ class ReadCache(dict):  # type: ignore[type-arg]
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """(Un)pickling makes many objects that all stay alive: the cycle collector would only slow it."""
+def no_garbage_collection() -> Iterator[None]:
+    """Loading (and unpickling the cache) makes many small objects that all stay alive; Python's
+    cycle collector would walk them again and again for nothing (an eighth of a large check)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -114,3 +114,13 @@ def colour_count(page: Any, png: bytes) -> int:
         for (let i = 0; i < pixels.length; i += 4) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
         return colours.size;
     }""", base64.b64encode(png).decode("ascii"))
+
+
+def find_with_the_finder(page: Any, program: Any, track: Any, day: str) -> None:
+    """On the finder page: choose the program, group and day, and follow the answer's link."""
+    page.select_option("#catchup-finder-program", program.id)
+    page.select_option("#catchup-finder-track", track.id)
+    page.fill("#catchup-finder-date", day)
+    page.get_by_role("button", name="Find my session").click()
+    with page.expect_navigation():
+        page.locator("[data-catchup-finder-result] a").click()

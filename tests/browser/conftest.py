@@ -12,6 +12,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,12 @@ def context(browser) -> Iterator[object]:
 @pytest.fixture
 def page(context) -> object:
     return context.new_page()
+
+
+@pytest.fixture
+def session_url(site_url: str, curriculum: Any) -> str:
+    """The first session page of the sample that has a worksheet with a 0-10 question."""
+    from browsing import session_href, worksheet_session
+
+    program, session = worksheet_session(curriculum)
+    return site_url + session_href(program, session)

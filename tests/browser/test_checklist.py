@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import session_href, stored, worksheet_session
+from browsing import stored, worksheet_session
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def session_url(site_url: str, curriculum) -> str:
-    program, session = worksheet_session(curriculum)
-    return site_url + session_href(program, session)
 
 
 def steps(page):

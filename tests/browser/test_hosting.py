@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browsing import find_with_the_finder
+
 pytestmark = pytest.mark.browser
 
 
@@ -84,12 +86,7 @@ def test_the_tools_work_in_every_hosting(browser, home_url: str, curriculum) -> 
     page.goto(home_url)
     with page.expect_navigation():
         page.get_by_role("link", name="Find the session you missed").first.click()
-    page.select_option("#catchup-finder-program", program.id)
-    page.select_option("#catchup-finder-track", track.id)
-    page.fill("#catchup-finder-date", str(track.start_date))
-    page.get_by_role("button", name="Find my session").click()
-    with page.expect_navigation():
-        page.locator("[data-catchup-finder-result] a").click()
+    find_with_the_finder(page, program, track, str(track.start_date))
     assert page.url.endswith(f"{program.id}/{track.id}/{track.sessions[0].id}.html")
     page.locator(".catchup-checklist [data-catchup-save]").check()
     page.locator(".catchup-checklist__steps input").first.check()

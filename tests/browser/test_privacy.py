@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import page_types, same_origin, stored, worksheet_session
+from browsing import find_with_the_finder, page_types, same_origin, stored, worksheet_session
 
 pytestmark = pytest.mark.browser
 
@@ -15,12 +15,7 @@ def use_every_tool(page, site_url: str, curriculum) -> None:
     program, _ = worksheet_session(curriculum)
     track = next(t for t in program.tracks if t.start_date and t.sessions)
     page.goto(site_url + "find-a-session.html")
-    page.select_option("#catchup-finder-program", program.id)
-    page.select_option("#catchup-finder-track", track.id)
-    page.fill("#catchup-finder-date", str(track.start_date))
-    page.get_by_role("button", name="Find my session").click()
-    with page.expect_navigation():
-        page.locator("[data-catchup-finder-result] a").click()
+    find_with_the_finder(page, program, track, str(track.start_date))
     page.goto(site_url + page_types(curriculum)["session"])
     page.evaluate("window.print = () => {}")
     page.locator(".catchup-checklist__steps input").first.check()
