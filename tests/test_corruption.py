@@ -9,8 +9,13 @@ ids and references, files and folders), and runs the checker. The properties:
   further than the end of the file), a message, a rule id and a hint;
 - when the check passes, generating the site's files in memory does not raise either (the pages with
   ``render``, the calendar files, the attachments, the MkDocs config: all of ``build.generate``);
-- mistakes that are certain to be wrong (a required field dropped, an unknown field, an unknown id,
-  a duplicate id) are reported, never passed.
+- mistakes that are certain to be wrong (a required field or a make-up part dropped, an unknown
+  field, an unknown id, a duplicate id) are reported, never passed;
+- ``catchup check`` with its read cache in .catchup/cache/ reports, after an edit, exactly what a
+  fresh check reports.
+
+Each bug these tests found has a regression test at the end of this file; bugs not fixed yet are
+listed in KNOWN_BUGS, whose triggers the strategies then leave out.
 
 Runs are reproducible (``derandomize=True``, no example database). To hunt for new bugs, run with
 more random examples: ``CATCHUP_CORRUPTION_EXAMPLES=3000 python3 -m pytest tests/test_corruption.py``.
@@ -45,23 +50,14 @@ from generator.report import as_json
 from generator.yamlsource import parse
 from helpers import EXAMPLES, make_project
 
-# Crashes these tests found that are not fixed yet. Each has a strict xfail regression test at the
-# end of this file, and the strategies leave its trigger out, so the properties stay green and keep
-# looking for new bugs. After fixing one: delete its name here and remove the xfail mark of its test.
-KNOWN_BUGS = {
-    "core-tag-value",  # `number: !!int abc` raises ValueError in yamlsource._scalar
-    "deep-nesting",  # a few hundred nested [ or { raise RecursionError in yamlsource._Builder
-    "not-a-regular-file",  # a folder or a dangling/looping link named *.yml in sessions/ or library/
-    "multiline-message",  # a line break in a key or value (or PyYAML's reader error) splits a problem line
-    "impossible-date",  # 2027-02-30 passes the date pattern; ValueError in checks/review.py or ics.py
-    "bad-site-url",  # url http://[x/ passes the pattern; ics.track_event's urlsplit raises ValueError
-    "long-link-path",  # a link to a 300-character file name raises OSError in attachments._resolve
-    "quadratic-text-scan",  # a long run of letters or of '[' takes seconds to minutes (EMAIL, link patterns)
-    "huge-review-age",  # checks.yml review: max_age_days: 1000000000 raises OverflowError in checks/review.py
-    "by-kind-empties-others",  # checks.yml makeup: by_kind: for one kind turns the make-up rule off for all others
-    "unrequired-part-render",  # a make-up part not required and not written: session.md.j2 raises UndefinedError
-    "long-id",  # an id of 300 letters passes; generate() raises OSError (file name too long) in write_tree
-}
+# Bugs these tests found that are not fixed yet, by name. The strategies leave out a known bug's
+# trigger (look for `in KNOWN_BUGS`), so the properties stay green and keep looking for new bugs;
+# each also gets a regression test at the end of this file, marked xfail(strict=True) until fixed.
+# After a fix: delete its name here and the xfail mark. All the bugs found so far are fixed; the
+# names the strategies know are core-tag-value, deep-nesting, not-a-regular-file, multiline-message,
+# impossible-date, bad-site-url, long-link-path, quadratic-text-scan, huge-review-age,
+# by-kind-empties-others, unrequired-part-render and long-id.
+KNOWN_BUGS: set[str] = set()
 
 EXTRA_EXAMPLES = int(os.environ.get("CATCHUP_CORRUPTION_EXAMPLES", "0"))
 
@@ -75,8 +71,9 @@ def budget(examples: int) -> settings:
 BASE = EXAMPLES / "base"
 MAKEUP_SETTINGS = ("makeup:\n  required: [summary, worksheets, skills_practice]\n  by_kind:\n"
                    "    support: [summary, skills_practice]\n")
+MAKEUP_BUGS = {"by-kind-empties-others", "unrequired-part-render"}
 EXTRA_FILES = {  # optional files the base project leaves out, added so that they are corrupted too
-    "site-config/checks.yml": ("" if {"by-kind-empties-others", "unrequired-part-render"} & KNOWN_BUGS else MAKEUP_SETTINGS)
+    "site-config/checks.yml": ("" if MAKEUP_BUGS & KNOWN_BUGS else MAKEUP_SETTINGS)
     + "reading_level:\n  max_grade: 8\n  glossary: [breathing]\nreview:\n  max_age_days: 365\n",
 }
 SOURCES = {path.relative_to(BASE).as_posix(): path.read_text(encoding="utf-8") for path in BASE.rglob("*.yml")}
@@ -117,7 +114,7 @@ def working_copy(pristine: Path) -> Iterator[Path]:
         (root / "templates").symlink_to(pristine / "templates", target_is_directory=True)
         shutil.copyfile(pristine / "mkdocs.yml", root / "mkdocs.yml")
         (Path(tmp) / "outside").mkdir()
-        shutil.copyfile(pristine / FILES[-1], Path(tmp) / "outside" / "site.yml")
+        shutil.copyfile(pristine / "site-config/site.yml", Path(tmp) / "outside" / "site.yml")
         yield root
 
 
@@ -167,12 +164,11 @@ SNIPPETS = [
     "|", ">", "|-\n", ">+\n", "@", "`", "\\", "\x00", "\x07", "\x1b", "\ufeff", "\ufffe", "é", "e\u0301", "日本",
     "😀", "\u2028", "\u202e", "\u00a0", "\r\n", "\r", "\x85", "\n", "\n  ", "\n- ", "  ", "<<: *a\n", "<<: {}\n",
     "<b>x</b>", "{{ x }}", "{% if %}", "](javascript:alert(1))", "~", "null", "yes", "no", "on", "0x1F", "0o17",
-    "1e9", "1.0", "-1", ".nan", ".inf", "18:00", "99:99", "2026-02-30", "9" * 40, "=", "<<",
+    "1e9", "1.0", "-1", ".nan", ".inf", "18:00", "99:99", "2026-02-30", "9" * 40, "=", "<<", "&a [*a]",
+    "&b {x: *b}",
 ]
 if "core-tag-value" not in KNOWN_BUGS:
     SNIPPETS += ["!!int ", "!!float ", "!!bool ", "!!int abc", "!!float x", "!!bool maybe"]
-if "recursive-alias" not in KNOWN_BUGS:
-    SNIPPETS += ["&a [*a]", "&b {x: *b}"]
 if "deep-nesting" not in KNOWN_BUGS:
     SNIPPETS += ["[" * 2000 + "]" * 2000, "{a: " * 1000 + "1" + "}" * 1000]
 else:
@@ -318,8 +314,8 @@ ref_values = st.one_of(st.sampled_from(ALL_IDS), st.sampled_from(PAGE_NAMES), un
                        st.sampled_from(WEIRD_TEXT), scalar_values)
 # Near-valid values for one field: most pass the schema, so they reach the later rules and the renderer.
 tweak_values = st.one_of(st.sampled_from(WEIRD_TEXT),
-                         st.sampled_from([0, 1, 2, -1, 4, 5, 90, 480, 481, 10**6, 2**31, 1.0, 1.5, 20.5, True, False,
-                                          None, *([] if "huge-review-age" in KNOWN_BUGS else [10**9, 2**63])]))
+                         st.sampled_from([0, 1, 2, -1, 4, 5, 90, 480, 481, 10**6, 1.0, 1.5, 20.5, True, False, None,
+                                          *([] if "huge-review-age" in KNOWN_BUGS else [10**9, 2**31, 2**63])]))
 paths_at = st.integers(0, 500)
 
 structure_ops = st.one_of(
@@ -457,10 +453,9 @@ SPECIAL_FILES = {
     "tabs": "id:\tx\n\ttitle: y\n",
     "flow-mapping": "{id: x, title: y, [a]: b}\n",
     "merge-keys": "base: &b {title: x}\n<<: *b\nid: x\n",
+    "recursive-alias": "id: &a [*a]\n",
     "huge": "# big\n" + "key_points:\n" + "  - line\n" * 130_000,
 }
-if "recursive-alias" not in KNOWN_BUGS:
-    SPECIAL_FILES["recursive-alias"] = "id: &a [*a]\n"
 LINK_KINDS = ["outside", "sibling", "folder-to-program"]
 PLACES_FOR_FOLDERS = ["content/demo/program.yml", "site-config/site.yml", "content/newprogram",
                       "content/demo/sessions/sub", "content/extra.yml", "content/demo/sessions.yml"]
@@ -784,7 +779,7 @@ def test_cli_check_prints_located_problems_and_never_a_traceback(
                 assert PARSABLE_LINE.match(line), line
 
 
-# --- regression tests for the crashes found (flip each after its fix) --------------------------------
+# --- regression tests for the bugs found ---------------------------------------------------------
 
 SESSION = "content/demo/sessions/support-1.yml"
 SESSION_TEXT = (BASE / SESSION).read_text(encoding="utf-8")
