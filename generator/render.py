@@ -45,6 +45,7 @@ class Page:
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 LINK_TARGET = re.compile(r"\]\(\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]+\]):", re.M)
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _safe_link(match: re.Match[str]) -> str:
@@ -57,13 +58,15 @@ def _safe_link(match: re.Match[str]) -> str:
 def inline(value: Any) -> str:
     """Text for one line of Markdown: whitespace folded, raw HTML shown as text, and links only
     to http(s), mailto and tel (any other scheme, such as javascript:, is made harmless)."""
-    text = re.sub(r"\s+", " ", str(value)).strip().replace("<", "&lt;")
+    text = " ".join(str(value).split()).replace("<", "&lt;")
+    if "]" not in text:  # most text has no link at all
+        return text
     return REFERENCE_LINK.sub(r"\1\:", LINK_TARGET.sub(_safe_link, text))
 
 
 def prose(value: Any) -> str:
     """Text that may run to several paragraphs: blank lines kept, raw HTML shown as text."""
-    paragraphs = re.split(r"\n\s*\n", str(value).strip())
+    paragraphs = PARAGRAPH_BREAK.split(str(value).strip())
     return "\n\n".join(inline(p) for p in paragraphs if p.strip())
 
 
@@ -100,6 +103,7 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one environment per render, so a template is read once per build
     )
     env.filters.update(inline=inline, prose=prose, tel=tel, clock=clock, zone_name=zone_name,
                        weekday=WEEKDAY_NAMES.__getitem__)
