@@ -64,6 +64,24 @@ def inline(value: Any) -> str:
     return REFERENCE_LINK.sub(r"\1\:", LINK_TARGET.sub(_safe_link, text))
 
 
+# The ids Python-Markdown gives the session page's section headings. The checklist links to them,
+# and the first heading with a given id keeps it, so a worksheet or skill heading must not take one.
+SESSION_SECTIONS = frozenset({
+    "what-we-covered", "key-points", "worksheets", "skills-practice", "reflect", "before-next-session",
+    "learn-more", "make-up-options", "tell-your-team", "urgent-help",
+})
+
+
+def part_heading(value: Any, kind: str) -> str:
+    """A worksheet's or skill's heading: its title, with '(worksheet)' or '(skill)' added when the
+    title alone would take a section's id (a worksheet called 'Reflect' would make the checklist's
+    'Reflect' link jump to the worksheet)."""
+    from markdown.extensions.toc import slugify
+
+    text = inline(value)
+    return f"{text} ({kind})" if slugify(text, "-") in SESSION_SECTIONS else text
+
+
 def prose(value: Any) -> str:
     """Text that may run to several paragraphs: blank lines kept, raw HTML shown as text."""
     paragraphs = PARAGRAPH_BREAK.split(str(value).strip())
@@ -105,8 +123,8 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,  # one environment per render, so a template is read once per build
     )
-    env.filters.update(inline=inline, prose=prose, tel=tel, clock=clock, zone_name=zone_name,
-                       weekday=WEEKDAY_NAMES.__getitem__)
+    env.filters.update(inline=inline, prose=prose, part_heading=part_heading, tel=tel, clock=clock,
+                       zone_name=zone_name, weekday=WEEKDAY_NAMES.__getitem__)
     from generator.widgets import register  # widgets builds on the filters above
 
     register(env)

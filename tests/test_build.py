@@ -200,6 +200,30 @@ def test_pictures_and_pdfs_beside_the_yaml_are_copied_and_linked(demo_project: P
     assert 'href="../../files/demo/sessions/handout.pdf#page=1"' in page
 
 
+def test_a_worksheet_named_like_a_section_leaves_the_checklist_links_on_the_sections(demo_project: Path) -> None:
+    session = demo_project / "content/demo/sessions/skills-1.yml"
+    text = session.read_text(encoding="utf-8").replace(
+        "  - use: breath-log\n", "  - use: breath-log\n  - id: reflect\n    title: Reflect\n    purpose: Look back.\n"
+        "    instructions: Answer.\n    prompts:\n      - What went well?\n", 1)
+    session.write_text(text, encoding="utf-8")
+    checked = build(Project(demo_project))
+    assert checked.ok, checked.problems
+    page = (demo_project / "site/demo/skills/skills-1.html").read_text(encoding="utf-8")
+    assert re.search(r'<h3 id="reflect-worksheet">Reflect \(worksheet\)</h3>', page)
+    assert re.search(r'<h2 id="reflect">Reflect</h2>', page)
+    assert 'href="#reflect"' in page  # the checklist's step
+
+
+def test_the_session_sections_known_to_the_renderer_are_the_templates_headings() -> None:
+    from markdown.extensions.toc import slugify
+
+    from generator.render import SESSION_SECTIONS
+
+    template = (REPO / "templates/pages/session.md.j2").read_text(encoding="utf-8")
+    headings = re.findall(r"^#{2,3} ([A-Za-z][A-Za-z -]*)$", template, re.M)
+    assert {slugify(heading, "-") for heading in headings} == SESSION_SECTIONS
+
+
 def test_failed_check_leaves_the_previous_site_exactly_as_it_was(demo_project: Path) -> None:
     project = Project(demo_project)
     build(project)
