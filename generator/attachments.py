@@ -33,9 +33,12 @@ class Attachment:
     source: Path
 
 
-def attach(data: Any, yaml_file: Path, content: Path, report: Report) -> dict[str, Attachment]:
-    """Rewrite local links in every text value of ``data`` in place; return the files to copy."""
+def attach(data: Any, yaml_file: Path, content: Path, report: Report, text: str | None = None) -> dict[str, Attachment]:
+    """Rewrite local links in every text value of ``data`` in place; return the files to copy.
+    Given the ``text`` the file was read from, a file that cannot hold a link is not walked."""
     found: dict[str, Attachment] = {}
+    if text is not None and not may_link(text):
+        return found
 
     def fix(text: str, pos: Pos) -> str:
         def one(match: re.Match[str]) -> str:
@@ -54,6 +57,13 @@ def attach(data: Any, yaml_file: Path, content: Path, report: Report) -> dict[st
 
     _walk(data, fix)
     return found
+
+
+def may_link(text: str) -> bool:
+    """Whether any value read from this YAML text can hold a Markdown link (most files hold none).
+    A link needs ``](``; YAML makes that from other characters only with a backslash escape in a
+    double-quoted string (``\\x5D``, or a line joined by ``\\``): a text with neither holds no link."""
+    return "](" in text or "\\" in text
 
 
 def _resolve(target: str, yaml_file: Path, content: Path, report: Report, pos: Pos) -> Attachment | None:

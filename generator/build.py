@@ -45,8 +45,10 @@ class Checked:
 
 def check_project(project: Project, cache: ReadCache | None = None) -> Checked:
     """Load and check everything; write nothing. (``cache``: see ``load.ReadCache``.)"""
+    from generator.checks import check_files  # the per-file rules, worked out where each file is read
+
     with no_garbage_collection():
-        loaded = load(project, cache)
+        loaded = load(project, cache, prepare=check_files)
         problems = loaded.problems + check(loaded.curriculum)
     return Checked(loaded.curriculum, sorted(problems))
 

@@ -12,6 +12,9 @@ string (not a ``date``), so that the JSON Schema sees what the author typed.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
+from sys import intern
 from typing import Any, NamedTuple
 
 import yaml
@@ -34,8 +37,28 @@ class Pos(NamedTuple):
     col: int
 
 
+class _Positions(dict[tuple[int, int], Pos]):
+    """Each position made once, by line and column, and shared by every value there in any file:
+    a file has over a hundred, and a Pos, being a tuple, cannot change. At ``LIMIT`` it starts
+    again, so that an odd huge file does not keep its positions for ever."""
+
+    LIMIT = 50_000
+
+    def __missing__(self, key: tuple[int, int]) -> Pos:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        pos = self[key] = tuple.__new__(Pos, key)  # Pos(*key), without Pos's own Python-level __new__
+        return pos
+
+
+_POSITIONS = _Positions()
+
+
 class YMap(dict):
-    """A YAML mapping that remembers its own position and where each key and value starts."""
+    """A YAML mapping that remembers its own position and where each key and value starts.
+    It is pickled (for the read cache, and by the process that reads ahead, ``read_ahead``) as
+    its items and its positions as one tuple of numbers: about three times faster to write than
+    pickle's own way, which writes each position as an object of its own."""
 
     pos: Pos
     key_pos: dict[str, Pos]
@@ -45,12 +68,47 @@ class YMap(dict):
         """Position of a key's value if present, else of the mapping itself."""
         return self.value_pos.get(key, self.pos)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        numbers = [*self.pos]
+        for positions in (self.key_pos, self.value_pos):
+            for key in self:
+                numbers += positions[key]
+        return _ymap, (dict(self), tuple(numbers))
+
 
 class YList(list):
-    """A YAML sequence that remembers its own position and where each item starts."""
+    """A YAML sequence that remembers its own position and where each item starts (pickled as
+    :class:`YMap` is)."""
 
     pos: Pos
     item_pos: list[Pos]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        numbers = [*self.pos]
+        for pos in self.item_pos:
+            numbers += pos
+        return _ylist, (list(self), tuple(numbers))
+
+
+def _ymap(items: dict[str, Any], numbers: tuple[int, ...]) -> YMap:
+    result, positions = YMap(items), _positions(numbers)
+    result.pos = next(positions)
+    result.key_pos = dict(zip(result, positions))  # zip stops at the last key, before taking a position
+    result.value_pos = dict(zip(result, positions))
+    return result
+
+
+def _ylist(items: list[Any], numbers: tuple[int, ...]) -> YList:
+    result, positions = YList(items), _positions(numbers)
+    result.pos = next(positions)
+    result.item_pos = list(positions)
+    return result
+
+
+def _positions(numbers: tuple[int, ...]) -> Iterator[Pos]:
+    """Pairs of numbers as positions (shared, see ``_Positions``), without a Python call each."""
+    lines_and_columns = iter(numbers)
+    return map(_POSITIONS.__getitem__, zip(lines_and_columns, lines_and_columns))
 
 
 class YamlError(Exception):
@@ -68,25 +126,64 @@ STR, MERGE = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
 _RESOLVED_FIRST = frozenset(key for key in _Loader.yaml_implicit_resolvers if key is not None)
 _SKIP_RESOLVER = None not in _Loader.yaml_implicit_resolvers  # no resolver that looks at every value
 _CONSTRUCT = yaml.SafeLoader("")  # turns a typed scalar (int, float, bool) into its value
+_RESOLVER = _Loader("")  # says which type a plain scalar has (the loader's own resolvers)
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_SEQUENCE_START, _SEQUENCE_END, _MAPPING_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
 
 
 def _pos(event: yaml.Event) -> Pos:
     mark = event.start_mark
-    return Pos(mark.line + 1, mark.column + 1)
+    return _POSITIONS[mark.line + 1, mark.column + 1]
+
+
+def _text(event: yaml.ScalarEvent) -> str | None:
+    """The value of an untagged text scalar without an anchor, which is most values, with no resolver
+    or constructor; None for anything else (see ``_Builder._scalar``)."""
+    if event.tag is not None or event.anchor is not None:
+        return None
+    value = event.value
+    if not event.implicit[0]:  # quoted or a block: text whatever it looks like
+        return _folded(value) if event.style == ">" else value
+    if _SKIP_RESOLVER and value and value[0] not in _RESOLVED_FIRST:
+        return value  # plain text that no YAML type claims
+    return value if _implicit_tag(value) == STR else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _implicit_tag(value: str) -> str:
+    """The type YAML gives an untagged plain scalar; remembered, because keys such as ``title``
+    and ``number`` come up in every file."""
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+
+
+def _folded(value: str) -> str:
+    """In a folded block a blank line becomes one newline; keep it as a paragraph break."""
+    body = value.rstrip("\n")
+    return body.replace("\n", "\n\n") + value[len(body):]
 
 
 class _Builder:
     """Builds located values straight from the parser's events: no node tree in between,
-    and an alias is the value it names (shared, never copied), counted at its full size."""
+    and an alias is the value it names (shared, never copied), counted at its full size.
+    Events are told apart by ``type(event) is``, and text values take a short path (``_text``):
+    this loop runs once for every value of every file."""
 
     def __init__(self, loader: Any) -> None:
-        self.loader = loader
+        self.get = loader.get_event
         self.count = 0
         self.depth = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
 
     def value(self, event: yaml.Event) -> Any:
-        if isinstance(event, yaml.AliasEvent):
+        kind = type(event)
+        if kind is _SCALAR:
+            text = _text(event)
+            if text is not None:
+                self.count += 1
+                if self.count > MAX_NODES:
+                    self._grow(0, event)
+                return text
+        elif kind is _ALIAS:
             if event.anchor not in self.anchors:
                 raise YamlError(f"the alias *{event.anchor} names no anchor &{event.anchor} above it", _pos(event),
                                 "yaml-syntax", "Define '&name' before using '*name', or write the value out.")
@@ -95,14 +192,14 @@ class _Builder:
             return value
         start = self.count
         self._grow(1, event)
-        if isinstance(event, yaml.ScalarEvent):
+        if kind is _SCALAR:
             value = self._scalar(event)
         else:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 raise YamlError(f"values are nested more than {MAX_DEPTH} levels deep", _pos(event), "yaml-too-large",
                                 "Check the brackets [ ] and { } and the indentation: a session is a few levels deep.")
-            value = self._sequence(event) if isinstance(event, yaml.SequenceStartEvent) else self._mapping(event)
+            value = self._sequence(event) if kind is _SEQUENCE_START else self._mapping(event)
             self.depth -= 1
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, self.count - start)
@@ -127,33 +224,39 @@ class _Builder:
         self._tag(event, "")
         result, positions = YList(), []
         result.pos, result.item_pos = _pos(event), positions
-        get = self.loader.get_event
+        get, value, append, located = self.get, self.value, result.append, positions.append
         item = get()
-        while not isinstance(item, yaml.SequenceEndEvent):
-            positions.append(_pos(item))
-            result.append(self.value(item))
+        while type(item) is not _SEQUENCE_END:
+            mark = item.start_mark
+            located(_POSITIONS[mark.line + 1, mark.column + 1])
+            append(value(item))
             item = get()
         return result
 
     def _mapping(self, event: yaml.MappingStartEvent) -> YMap:
         self._tag(event, "")
-        result = YMap()
-        result.pos, result.key_pos, result.value_pos = _pos(event), {}, {}
-        get = self.loader.get_event
+        result, key_pos, value_pos = YMap(), {}, {}
+        result.pos, result.key_pos, result.value_pos = _pos(event), key_pos, value_pos
+        get, value = self.get, self.value
         key_event = get()
-        while not isinstance(key_event, yaml.MappingEndEvent):
-            key = self._scalar(key_event) if isinstance(key_event, yaml.ScalarEvent) else None
+        while type(key_event) is not _MAPPING_END:
+            key = _text(key_event) if type(key_event) is _SCALAR else None
+            if key is None and type(key_event) is _SCALAR:
+                key = self._scalar(key_event)  # anchored or typed: its value, never registered as an anchor
             if not isinstance(key, str):
                 raise YamlError("a key must be a plain word", _pos(key_event), "yaml-key",
                                 "Write keys as words such as 'title:'; put quotes around keys that look like numbers.")
             if key in result:
-                first = result.key_pos[key]
+                first = key_pos[key]
                 raise YamlError(f"key '{key}' appears twice in the same block (first on line {first.line})",
                                 _pos(key_event), "yaml-duplicate-key", f"Keep one '{key}:' and delete or rename the other.")
+            key = intern(key)  # one object for each key name, in every file
             value_event = get()
-            result.key_pos[key] = _pos(key_event)
-            result.value_pos[key] = _pos(value_event)
-            result[key] = self.value(value_event)
+            mark = key_event.start_mark
+            key_pos[key] = _POSITIONS[mark.line + 1, mark.column + 1]
+            mark = value_event.start_mark
+            value_pos[key] = _POSITIONS[mark.line + 1, mark.column + 1]
+            result[key] = value(value_event)
             key_event = get()
         return result
 
@@ -162,15 +265,11 @@ class _Builder:
         if _SKIP_RESOLVER and event.implicit[0] and event.tag is None and value and value[0] not in _RESOLVED_FIRST:
             return value  # plain text that no YAML type claims: most values, so skip the resolver
         if event.implicit[0]:
-            tag = self._tag(event, self.loader.resolve(yaml.ScalarNode, value, (True, False)))
+            tag = self._tag(event, _implicit_tag(value))
         else:
             tag = self._tag(event, STR)
         if tag == STR:
-            if event.style == ">":
-                # In a folded block a blank line becomes one newline; keep it as a paragraph break.
-                body = value.rstrip("\n")
-                return body.replace("\n", "\n\n") + value[len(body):]
-            return value
+            return _folded(value) if event.style == ">" else value
         if tag == MERGE:
             raise YamlError("merge keys (<<) are not supported", _pos(event), "yaml-tag",
                             "Write each field out instead of merging another block.")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from generator.model import Curriculum, Reference
+from generator.model import Curriculum, Document, Reference
 from generator.problems import Level, Location, Problem
 from generator.settings import Settings
 
@@ -24,6 +25,7 @@ class Rule:
     id: str
     level: Level
     check: Check
+    per_file: bool = False  # looks at each file alone, and keeps what it found in Document.memo
 
     @property
     def doc(self) -> str:
@@ -33,9 +35,9 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(rule_id: str, level: Level = Level.ERROR) -> Callable[[Check], Check]:
+def rule(rule_id: str, level: Level = Level.ERROR, *, per_file: bool = False) -> Callable[[Check], Check]:
     def register(check: Check) -> Check:
-        RULES.append(Rule(rule_id, level, check))
+        RULES.append(Rule(rule_id, level, check, per_file))
         return check
     return register
 
@@ -73,6 +75,17 @@ def check(curriculum: Curriculum, settings: Settings | None = None) -> list[Prob
     for each in RULES:
         problems.extend(each.check(curriculum, settings))
     return problems
+
+
+def check_files(documents: list[Document], config: dict[str, Any]) -> None:
+    """Run only the rules that look at each file alone, for the results they keep in each
+    document's memo: a process that read these files sends the results back with them (see
+    ``read_ahead``), and :func:`check` then finds them done. ``documents`` start with site-config's."""
+    curriculum, settings = Curriculum(config=config, documents=documents), Settings.from_config(config)
+    for each in RULES:
+        if each.per_file:
+            for _ in each.check(curriculum, settings):
+                pass
 
 
 def warning(where: Location, message: str, rule_id: str, hint: str) -> Problem:

@@ -35,16 +35,30 @@ SEVEN_DIGITS = re.compile(r"\d(?:[ ().-]{0,2}\d){6}")  # quick test before the p
 DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 
 
-def strings(data: Any, key: str = "", pos: Pos | None = None) -> Iterator[tuple[str, str, Pos]]:
+def strings(data: Any, key: str = "", pos: Pos | None = None) -> list[tuple[str, str, Pos]]:
     """Every text value in a document with the name of the field it is in and its position."""
+    found: list[tuple[str, str, Pos]] = []
+    _strings(data, key, pos, found)
+    return found
+
+
+def _strings(data: Any, key: str, pos: Pos | None, found: list[tuple[str, str, Pos]]) -> None:
+    # a text value is added by its parent, without a call of its own: this runs for every value
     if isinstance(data, YMap):
+        value_pos = data.value_pos
         for name, value in data.items():
-            yield from strings(value, name, data.value_pos[name])
+            if isinstance(value, str):
+                found.append((name, value, value_pos[name]))
+            else:
+                _strings(value, name, value_pos[name], found)
     elif isinstance(data, YList):
         for value, item_pos in zip(data, data.item_pos):
-            yield from strings(value, key, item_pos)
+            if isinstance(value, str):
+                found.append((key, value, item_pos))
+            else:
+                _strings(value, key, item_pos, found)
     elif isinstance(data, str) and pos is not None:
-        yield key, data, pos
+        found.append((key, data, pos))
 
 
 def _phone_digits(text: str) -> set[str]:
@@ -59,14 +73,25 @@ def _phone_digits(text: str) -> set[str]:
 
 
 def _declared(curriculum: Curriculum) -> tuple[set[str], set[str]]:
-    """Emails and phone numbers written in site-config/: the program's own, fine to repeat."""
+    """Emails and phone numbers written in site-config/: the program's own, fine to repeat.
+    Each file's are found once and kept with it (the rules run once per batch of files read)."""
     emails: set[str] = set()
     phones: set[str] = set()
     for document in curriculum.documents:
         if document.kind.startswith("site-config"):
-            for _, text, _ in strings(document.data):
-                emails.update(e.lower() for e in EMAIL.findall(text))
-                phones |= _phone_digits(text)
+            if "contacts" not in document.memo:
+                document.memo["contacts"] = _contacts(document)
+            emails |= document.memo["contacts"][0]
+            phones |= document.memo["contacts"][1]
+    return emails, phones
+
+
+def _contacts(document: Document) -> tuple[set[str], set[str]]:
+    emails: set[str] = set()
+    phones: set[str] = set()
+    for _, text, _ in strings(document.data):
+        emails.update(e.lower() for e in EMAIL.findall(text))
+        phones |= _phone_digits(text)
     return emails, phones
 
 
@@ -79,25 +104,28 @@ class _TextRules:
         """All text problems of one file. Each kind of problem is first looked for in the whole
         file at once; only a file that has one is searched value by value (most have none)."""
         values = values_of(doc)
-        joined = "\n".join(text for _, text, _ in values)
+        joined = "\n".join([text for _, text, _ in values])
         lowered = joined.lower()
         placeholders = any(word in lowered for word in PLACEHOLDER_WORDS) and PLACEHOLDER.search(joined) is not None
         links = "](" in joined
         contacts = ("@" in joined and EMAIL.search(joined) is not None) or bool(_phone_digits(joined) - self.phones)
+        empty_items = not all(map(WORD_CHARACTER.search, [text for key, text, _ in values if key in LIST_KEYS]))
+        if not (placeholders or links or contacts or empty_items):
+            return
         for key, text, pos in values:
-            where = Location(doc.path, pos.line, pos.col)
             if placeholders:
                 found = PLACEHOLDER.search(text)
                 if found:
-                    yield warning(where, f"'{found.group(0)}' looks like a placeholder: {_quote(text)}",
-                                  "text-placeholder", "Write the real text, or remove the field until it is ready.")
+                    yield warning(Location(doc.path, pos.line, pos.col), f"'{found.group(0)}' looks like a "
+                                  f"placeholder: {_quote(text)}", "text-placeholder",
+                                  "Write the real text, or remove the field until it is ready.")
             if key in LIST_KEYS and not WORD_CHARACTER.search(text):
-                yield warning(where, f"this item of '{key}' is empty: {_quote(text)}", "text-empty",
-                              "Write the item out, or delete the line.")
+                yield warning(Location(doc.path, pos.line, pos.col), f"this item of '{key}' is empty: "
+                              f"{_quote(text)}", "text-empty", "Write the item out, or delete the line.")
             if links and "](" in text:
-                yield from self.links(where, text)
+                yield from self.links(Location(doc.path, pos.line, pos.col), text)
             if contacts:
-                yield from self.personal(where, text)
+                yield from self.personal(Location(doc.path, pos.line, pos.col), text)
 
     def links(self, where: Location, text: str) -> Iterator[Problem]:
         for image, label, target in MARKDOWN_LINK.findall(text):
@@ -127,7 +155,7 @@ class _TextRules:
 def values_of(doc: Document) -> list[tuple[str, str, Pos]]:
     """The document's text values, walked once and kept for every rule that reads them."""
     if doc.values is None:
-        doc.values = list(strings(doc.data))
+        doc.values = strings(doc.data)
     return doc.values
 
 
@@ -143,7 +171,7 @@ def _quote(text: str, limit: int = 60) -> str:
     return f'"{flat[:limit]}..."' if len(flat) > limit else f'"{flat}"'
 
 
-@rule("text-placeholder", Level.WARNING)
+@rule("text-placeholder", Level.WARNING, per_file=True)
 def text_rules(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
     """Text still holding a placeholder such as TODO, TBD, FIXME, xxx, ??? or lorem ipsum.
 
@@ -158,7 +186,7 @@ def text_rules(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
             yield from remembered(doc, key, lambda: rules.document(doc))
 
 
-@rule("reading-level", Level.WARNING)
+@rule("reading-level", Level.WARNING, per_file=True)
 def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
     """A session (or shared worksheet or skill) whose text reads above the grade set for the site.
 
@@ -168,7 +196,7 @@ def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
     site-config/checks.yml as easy. The default limit is grade 8.
     Fix: shorter sentences and everyday words; the hint shows the hardest sentence.
     """
-    glossary = Glossary(settings.glossary)
+    glossary = Glossary.of(settings.glossary)
     key = ("reading", settings.max_grade, settings.glossary)
     for doc in curriculum.documents:
         if doc.kind in {"session", "worksheet", "skill"}:
