@@ -15,6 +15,7 @@ Small sites, machines with one core and systems without ``fork`` use a single or
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -38,20 +39,33 @@ def workers_for(pages: int) -> int:
 
 def build(config_file: Path, site_dir: Path, *, workers: int | None = None, strict: bool = True) -> None:
     """Build the site described by ``config_file`` into ``site_dir``; raise MkDocsFailed."""
-    docs = _pages(config_file)
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(config_file=str(config_file))  # once here; each share loads its own
+    docs_dir = Path(config.docs_dir)
+    # The Markdown pages MkDocs will build, in a fixed order (how they are shared out).
+    docs = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     count = workers or workers_for(len(docs))
     if count <= 1:
-        _build_share(config_file, site_dir, 0, 1, strict)
+        _build_share(config_file, site_dir, 0, 1, strict, docs)
         return
+    # Each page's address, in the order a single MkDocs build visits the pages (for the index).
+    order = {file.url: i for i, file in enumerate(get_files(config).documentation_pages())}
     shares = [site_dir] + [site_dir.with_name(f"{site_dir.name}.share{k}") for k in range(1, count)]
     context = multiprocessing.get_context("fork")
     pipes, processes = [], []
-    for k, folder in enumerate(shares):
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_share_process, args=(config_file, folder, k, count, strict, send))
-        process.start()
-        pipes.append(receive)
-        processes.append(process)
+    gc.freeze()  # the shares inherit this process's objects: never walk (or copy) them there
+    try:
+        for k, folder in enumerate(shares):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_share_process,
+                                      args=(config_file, folder, k, count, strict, docs, send))
+            process.start()
+            pipes.append(receive)
+            processes.append(process)
+    finally:
+        gc.unfreeze()
     errors = []
     for process, pipe in zip(processes, pipes):
         message = pipe.recv() if pipe.poll(None) else "the build process ended without a word"
@@ -62,30 +76,23 @@ def build(config_file: Path, site_dir: Path, *, workers: int | None = None, stri
         if errors:
             raise MkDocsFailed("; ".join(sorted(set(errors))))
         for folder in shares[1:]:
-            _merge(folder, site_dir)
-        _sort_search_index(site_dir, _page_order(config_file))
+            _move_pages(folder, site_dir)
+        _join_search_indexes(site_dir, shares[1:], order)
     finally:
         for folder in shares[1:]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _pages(config_file: Path) -> list[str]:
-    """The Markdown pages MkDocs will build, in a fixed order (how they are shared out)."""
-    from mkdocs.config import load_config
-
-    docs_dir = Path(load_config(config_file=str(config_file)).docs_dir)
-    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-
-
-def _share_process(config_file: Path, site_dir: Path, share: int, count: int, strict: bool, send: Any) -> None:
+def _share_process(config_file: Path, site_dir: Path, share: int, count: int, strict: bool, docs: list[str],
+                   send: Any) -> None:
     try:
-        _build_share(config_file, site_dir, share, count, strict)
+        _build_share(config_file, site_dir, share, count, strict, docs)
         send.send(None)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
         send.send(str(exc) or type(exc).__name__)
 
 
-def _build_share(config_file: Path, site_dir: Path, share: int, count: int, strict: bool) -> None:
+def _build_share(config_file: Path, site_dir: Path, share: int, count: int, strict: bool, docs: list[str]) -> None:
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -96,7 +103,7 @@ def _build_share(config_file: Path, site_dir: Path, share: int, count: int, stri
 
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     if count > 1:
-        order = {uri: i for i, uri in enumerate(_pages(config_file))}
+        order = {uri: i for i, uri in enumerate(docs)}
 
         def mine(page: Any) -> bool:
             return order.get(page.file.src_uri, 0) % count == share
@@ -116,35 +123,26 @@ def _build_share(config_file: Path, site_dir: Path, share: int, count: int, stri
         raise MkDocsFailed(str(exc)) from None
 
 
-def _merge(share: Path, site_dir: Path) -> None:
-    """Move one share's pages into the site and join its search index with the site's."""
+def _move_pages(share: Path, site_dir: Path) -> None:
+    """Move one share's pages into the site."""
     for page in share.rglob("*.html"):
         target = site_dir / page.relative_to(share)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(page, target)
-    index, extra = site_dir / SEARCH_INDEX, share / SEARCH_INDEX
-    if index.is_file() and extra.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"] += json.loads(extra.read_text(encoding="utf-8"))["docs"]
-        _write_index(index, data)
 
 
-def _page_order(config_file: Path) -> dict[str, int]:
-    """Each page's address, numbered in the order a single MkDocs build visits the pages."""
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-
-    files = get_files(load_config(config_file=str(config_file)))
-    return {file.url: i for i, file in enumerate(files.documentation_pages())}
-
-
-def _sort_search_index(site_dir: Path, order: dict[str, int]) -> None:
-    """Put the joined index in the order a single build writes it, so the site is the same."""
+def _join_search_indexes(site_dir: Path, shares: list[Path], order: dict[str, int]) -> None:
+    """Join the shares' search indexes into the site's, in the order a single build writes it,
+    so the site is the same."""
     index = site_dir / SEARCH_INDEX
-    if index.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"].sort(key=lambda doc: order.get(doc["location"].split("#", 1)[0], len(order)))
-        _write_index(index, data)
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for share in shares:
+        if (share / SEARCH_INDEX).is_file():
+            data["docs"] += json.loads((share / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+    data["docs"].sort(key=lambda doc: order.get(doc["location"].split("#", 1)[0], len(order)))
+    _write_index(index, data)
 
 
 def _write_index(index: Path, data: dict[str, Any]) -> None:
