@@ -24,7 +24,8 @@ from typing import Any
 # A comment, or a whole start tag: its name and its attributes (quoted values may hold a '>').
 _TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 _MAY_HAVE_IDS = re.compile(r"id|name", re.I)
-_RAW_TEXT = {"script", "style"}  # html.parser.HTMLParser.CDATA_CONTENT_ELEMENTS
+# Elements whose text is not HTML (html.parser.HTMLParser.CDATA_CONTENT_ELEMENTS), with their end tags.
+_RAW_TEXT = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style")}
 
 
 def present_anchor_ids(text: str) -> set[str]:
@@ -49,7 +50,7 @@ def present_anchor_ids(text: str) -> set[str]:
                     value = value[1:-1]
                 ids.add(html.unescape(value) if "&" in value else value)
         if tag in _RAW_TEXT:  # its text is not HTML: skip to the end tag
-            close = re.compile(rf"</{tag}\s*>", re.I).search(text, position)
+            close = _RAW_TEXT[tag].search(text, position)
             position = close.end() if close else len(text)
     return ids
 

@@ -15,7 +15,7 @@ HEADINGS = {"session": "Session", "kind": "Kind", "summary": "Summary", "workshe
 
 def rows(curriculum: Curriculum, settings: Settings) -> list[dict[str, object]]:
     """One row per session, in site order: its make-up parts and the reading grade of its text."""
-    glossary = Glossary(settings.glossary)
+    glossary = Glossary.of(settings.glossary)
     documents = {doc.path: doc for doc in curriculum.documents if doc.kind == "session"}
     table: list[dict[str, object]] = []
     for program in curriculum.programs:

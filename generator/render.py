@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markdown.extensions.toc import slugify  # how Python-Markdown makes a heading's id
 
 from generator.model import Curriculum, Program, Session, Track
 
@@ -76,8 +77,6 @@ def part_heading(value: Any, kind: str) -> str:
     """A worksheet's or skill's heading: its title, with '(worksheet)' or '(skill)' added when the
     title alone would take a section's id (a worksheet called 'Reflect' would make the checklist's
     'Reflect' link jump to the worksheet)."""
-    from markdown.extensions.toc import slugify
-
     text = inline(value)
     return f"{text} ({kind})" if slugify(text, "-") in SESSION_SECTIONS else text
 

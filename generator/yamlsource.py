@@ -261,9 +261,7 @@ class _Builder:
         return result
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
-        value = event.value
-        if _SKIP_RESOLVER and event.implicit[0] and event.tag is None and value and value[0] not in _RESOLVED_FIRST:
-            return value  # plain text that no YAML type claims: most values, so skip the resolver
+        value = event.value  # plain untagged text without an anchor never comes here: see _text
         if event.implicit[0]:
             tag = self._tag(event, _implicit_tag(value))
         else:

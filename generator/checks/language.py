@@ -113,19 +113,19 @@ class _TextRules:
         if not (placeholders or links or contacts or empty_items):
             return
         for key, text, pos in values:
+            where = Location(doc.path, pos.line, pos.col)
             if placeholders:
                 found = PLACEHOLDER.search(text)
                 if found:
-                    yield warning(Location(doc.path, pos.line, pos.col), f"'{found.group(0)}' looks like a "
-                                  f"placeholder: {_quote(text)}", "text-placeholder",
-                                  "Write the real text, or remove the field until it is ready.")
+                    yield warning(where, f"'{found.group(0)}' looks like a placeholder: {_quote(text)}",
+                                  "text-placeholder", "Write the real text, or remove the field until it is ready.")
             if key in LIST_KEYS and not WORD_CHARACTER.search(text):
-                yield warning(Location(doc.path, pos.line, pos.col), f"this item of '{key}' is empty: "
-                              f"{_quote(text)}", "text-empty", "Write the item out, or delete the line.")
+                yield warning(where, f"this item of '{key}' is empty: {_quote(text)}", "text-empty",
+                              "Write the item out, or delete the line.")
             if links and "](" in text:
-                yield from self.links(Location(doc.path, pos.line, pos.col), text)
+                yield from self.links(where, text)
             if contacts:
-                yield from self.personal(Location(doc.path, pos.line, pos.col), text)
+                yield from self.personal(where, text)
 
     def links(self, where: Location, text: str) -> Iterator[Problem]:
         for image, label, target in MARKDOWN_LINK.findall(text):
