@@ -7,8 +7,9 @@ machines); each runs the ordinary MkDocs build, with the same configuration and 
 renders and writes only its share of the pages (every n-th page). Afterwards the pages of the
 other shares are moved into the first share's folder and the search indexes are joined. The
 result is the same site a single MkDocs build makes; a test compares them file by file. Each
-process also indexes its pages for search with a quicker tokenizer (see ``search_index``) and finds
-the anchor ids of raw HTML with regular expressions (see ``anchor_ids``).
+process also indexes its pages for search with a quicker tokenizer (see ``search_index``), finds
+the anchor ids of raw HTML with regular expressions (see ``anchor_ids``) and skips inline Markdown
+patterns that cannot match (see ``quick_inline``).
 
 Small sites, machines with one core and systems without ``fork`` use a single ordinary build.
 """
@@ -99,6 +100,7 @@ def _build_share(config_file: Path, site_dir: Path, share: int, count: int, stri
     from mkdocs.structure.files import Files
 
     from generator.anchor_ids import installed as quick_anchor_ids
+    from generator.quick_inline import installed as quick_inline
     from generator.search_index import installed as quick_search_index
 
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
@@ -117,7 +119,7 @@ def _build_share(config_file: Path, site_dir: Path, share: int, count: int, stri
             Files.copy_static_files = lambda self, *args, **kwargs: None  # type: ignore[method-assign]
             mkdocs_build._build_theme_template = lambda *args, **kwargs: None  # type: ignore[assignment]
     try:
-        with quick_search_index(), quick_anchor_ids():
+        with quick_search_index(), quick_anchor_ids(), quick_inline():
             mkdocs_build.build(config)
     except MkDocsException as exc:
         raise MkDocsFailed(str(exc)) from None
