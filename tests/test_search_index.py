@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from material.plugins.search import plugin
 
 from generator import search_index
@@ -43,6 +44,7 @@ SNIPPETS = [
     ('<p>a > b</p><a\n  href="x"\n  target=_blank\n>multi-line tag</a><my-widget data-x="1"></my-widget>', True),
     ('<h4 id="deep">Deep</h4><p>no h1 first</p><h1 id="top">Top</h1>', True),
     ('text before any tag <b>bold</b> and after', True),
+    ('<pre>a<span> </span> <b>x</b></pre><p>a<i> </i> <b>x</b></p>', True),  # spaces kept only in pre
     ('', True),
     ('<p>a < b</p>', False),
     ('<p>a <3 b</p>', False),
@@ -106,7 +108,52 @@ class Calls(HTMLParser):
 @pytest.mark.parametrize(("html", "taken"), SNIPPETS)
 def test_a_snippet_gives_the_sections_material_gives(html: str, taken: bool) -> None:
     assert feed_quickly(plugin.Parser(), html) is taken
+    assert (search_index.sections(html) is not None) is taken
     assert quick(html) == material(html)
+
+
+def test_html_that_material_s_parser_fails_on_fails_the_same_way() -> None:
+    html = "<div data-search-exclude><p><div></div></p>"  # the inner </div> ends the exclusion
+    with pytest.raises(ValueError):
+        material(html)
+    assert search_index.sections(html) is None
+    with pytest.raises(ValueError):
+        quick(html)
+
+
+def test_with_another_material_parser_its_own_handlers_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert search_index._SAME_PARSER, "mkdocs-material's Parser changed: check generator/search_index.sections"
+    monkeypatch.setattr(search_index, "_SAME_PARSER", False)
+    monkeypatch.setattr(search_index, "sections", lambda html: pytest.fail("used the copy of the handlers"))
+    for html, _taken in SNIPPETS:
+        assert quick(html) == material(html)
+
+
+# Pieces of the HTML that Python-Markdown and our templates write, and the quirks of Material's
+# Parser: headings in and out of other elements, permalinks, excluded blocks, nested elements of
+# the tag of an excluded one, kept tags left empty, void and self-closing tags, code blocks.
+PIECES = ['<h1 id="t">', "<h2 id=\"a\">", '<h3 id="b">', "<h2>", "</h1>", "</h2>", "</h3>", "<p>", "</p>",
+          "<div>", "</div>", '<div data-search-exclude>', '<div class="linenodiv">', "<section data-search-exclude>",
+          "</section>", "<pre>", "</pre>", "<code>", "</code>", "<ul>", "<li>", "</li>", "</ul>", "<sub>", "</sub>",
+          '<a class="headerlink" href="#a">', "<a href=x>", "</a>", "<br>", "<br/>", "<input type=checkbox>",
+          "<span/>", "<object>", "</object>", "<script>x<y</script>", "<em>", "</em>", "text", " ", "\n",
+          "two words", " &amp; &lt;", "\n\n  ", "<!-- c -->"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_random_pages_give_the_sections_material_gives(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    try:
+        expected = material(html)
+    except ValueError:  # Material's Parser fails on some nestings; ours must fail the same way
+        with pytest.raises(ValueError):
+            quick(html)
+        return
+    assert quick(html) == expected
+    found = search_index.sections(html)
+    if found is not None:
+        assert [(repr(s), s.id, s.title, s.text, s.is_excluded()) for s in found] == material(html)
 
 
 @pytest.mark.parametrize("html", [html for html, taken in SNIPPETS if taken])
@@ -139,19 +186,20 @@ def sample_builds(sample_project: Path, tmp_path_factory: pytest.TempPathFactory
     shutil.copytree(sample_project, root, ignore=shutil.ignore_patterns("site", ".catchup"))
     pages: list[tuple[str, str]] = []
     quick_pages: list[bool] = []
-    original_add, original_feed = plugin.SearchIndex.add_entry_from_context, search_index.feed_quickly
+    original_add, original_sections = plugin.SearchIndex.add_entry_from_context, search_index.sections
 
     def record(index: Any, page: Any) -> None:
         assert plugin.Parser is not QuickParser, "plain MkDocs must use Material's own Parser"
         pages.append((page.file.src_uri, page.content))
         original_add(index, page)
 
-    def counted(parser: HTMLParser, html: str) -> bool:
-        quick_pages.append(original_feed(parser, html))
-        return quick_pages[-1]
+    def counted(html: str) -> list[Any] | None:
+        found = original_sections(html)
+        quick_pages.append(found is not None)
+        return found
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search_index, "feed_quickly", counted)
+        patch.setattr(search_index, "sections", counted)
         assert main(["build", "--root", str(root), "--quiet"]) == 0  # one process: the sample is small
         mkdocs_run_build(root / ".catchup" / "mkdocs.yml", root / "two", workers=2)
     with pytest.MonkeyPatch.context() as patch:
