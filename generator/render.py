@@ -7,6 +7,7 @@ piece of text from YAML goes through ``inline`` or ``prose``, which escape raw H
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -108,6 +109,11 @@ def zone_name(value: str) -> str:
     return value.rsplit("/", 1)[-1].replace("_", " ")
 
 
+# A page links to the same few pages as its neighbours; posixpath.relpath asks the system for
+# the working folder twice a call. (The paths are inside the docs folder, so the folder is moot.)
+relative_path = functools.lru_cache(maxsize=8192)(posixpath.relpath)
+
+
 def session_path(program: Program, session: Session) -> str:
     return f"{program.id}/{session.track}/{session.id}.md"
 
@@ -142,8 +148,10 @@ class Renderer:
     def page(self, path: str, template: str, title: str, **context: Any) -> Page:
         if self.only is not None and path not in self.only and path in self.previous:
             return self.previous[path]  # a preview rebuild: this page's inputs did not change
+        folder = posixpath.dirname(path) or "."
+
         def link(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(path) or ".")
+            return relative_path(target, folder)
 
         text = self.env.get_template(template).render(
             config=self.curriculum.config, page_path=path, link=link, title=title, **context
