@@ -4,7 +4,8 @@ MkDocs builds one page after another. Turning Markdown into HTML, rendering the 
 indexing for search take about 15 ms a page, so a site of 1000 sessions spends most of its build
 time there, on one core. Here the build is forked into one process per core (two on our
 machines); each runs the ordinary MkDocs build, with the same configuration and navigation, but
-renders and writes only its share of the pages (every n-th page). Afterwards the pages of the
+renders and writes only its share of the pages (every n-th page). The configuration is loaded once,
+before forking, so each process starts with its own copy of it. Afterwards the pages of the
 other shares are moved into the first share's folder and the search indexes are joined. The
 result is the same site a single MkDocs build makes; a test compares them file by file. Each
 process also indexes its pages for search with a quicker tokenizer (see ``search_index``), finds
@@ -41,15 +42,19 @@ def workers_for(pages: int) -> int:
 def build(config_file: Path, site_dir: Path, *, workers: int | None = None, strict: bool = True) -> None:
     """Build the site described by ``config_file`` into ``site_dir``; raise MkDocsFailed."""
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import get_files
 
-    config = load_config(config_file=str(config_file))  # once here; each share loads its own
+    try:  # once, here: each share gets its own copy when forked
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    except MkDocsException as exc:
+        raise MkDocsFailed(str(exc)) from None
     docs_dir = Path(config.docs_dir)
     # The Markdown pages MkDocs will build, in a fixed order (how they are shared out).
     docs = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     count = workers or workers_for(len(docs))
     if count <= 1:
-        _build_share(config_file, site_dir, 0, 1, strict, docs)
+        _build_share(config, 0, 1, docs)
         return
     # Each page's address, in the order a single MkDocs build visits the pages (for the index).
     order = {file.url: i for i, file in enumerate(get_files(config).documentation_pages())}
@@ -60,8 +65,7 @@ def build(config_file: Path, site_dir: Path, *, workers: int | None = None, stri
     try:
         for k, folder in enumerate(shares):
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_share_process,
-                                      args=(config_file, folder, k, count, strict, docs, send))
+            process = context.Process(target=_share_process, args=(config, folder, k, count, docs, send))
             process.start()
             pipes.append(receive)
             processes.append(process)
@@ -84,18 +88,18 @@ def build(config_file: Path, site_dir: Path, *, workers: int | None = None, stri
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _share_process(config_file: Path, site_dir: Path, share: int, count: int, strict: bool, docs: list[str],
-                   send: Any) -> None:
+def _share_process(config: Any, site_dir: Path, share: int, count: int, docs: list[str], send: Any) -> None:
     try:
-        _build_share(config_file, site_dir, share, count, strict, docs)
+        config["site_dir"] = str(site_dir)  # this process's copy of the configuration
+        _build_share(config, share, count, docs)
         send.send(None)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
         send.send(str(exc) or type(exc).__name__)
 
 
-def _build_share(config_file: Path, site_dir: Path, share: int, count: int, strict: bool, docs: list[str]) -> None:
+def _build_share(config: Any, share: int, count: int, docs: list[str]) -> None:
+    """Run MkDocs' build with ``config`` (used up by it), rendering only the pages of ``share``."""
     from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import Files
 
@@ -103,7 +107,6 @@ def _build_share(config_file: Path, site_dir: Path, share: int, count: int, stri
     from generator.quick_inline import installed as quick_inline
     from generator.search_index import installed as quick_search_index
 
-    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     if count > 1:
         order = {uri: i for i, uri in enumerate(docs)}
 
