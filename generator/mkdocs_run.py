@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import multiprocessing
 import os
 import shutil
@@ -45,10 +46,14 @@ def build(config_file: Path, site_dir: Path, *, workers: int | None = None, stri
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import get_files
 
+    errors = _Errors()
+    logging.getLogger("mkdocs").addHandler(errors)
     try:  # once, here: each share gets its own copy when forked
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
-    except MkDocsException as exc:
-        raise MkDocsFailed(str(exc)) from None
+    except MkDocsException as exc:  # MkDocs logs what is wrong, then raises "Aborted ..."
+        raise MkDocsFailed("; ".join([*errors.messages, str(exc)])) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
     docs_dir = Path(config.docs_dir)
     # The Markdown pages MkDocs will build, in a fixed order (how they are shared out).
     docs = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
@@ -86,6 +91,17 @@ def build(config_file: Path, site_dir: Path, *, workers: int | None = None, stri
     finally:
         for folder in shares[1:]:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+class _Errors(logging.Handler):
+    """Keeps the errors MkDocs logs, so that the message it fails with can say what they were."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"mkdocs.yml: {record.getMessage()}")
 
 
 def _share_process(config: Any, site_dir: Path, share: int, count: int, docs: list[str], send: Any) -> None:

@@ -247,6 +247,27 @@ def test_failed_mkdocs_build_leaves_the_previous_site_exactly_as_it_was(
     assert not (demo_project / ".catchup" / "site.new").exists()
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_mkdocs_configuration_error_is_a_located_message_not_a_traceback(
+    demo_project: Path, capsys: pytest.CaptureFixture[str], workers: int
+) -> None:
+    from generator.build import BuildError, config_path, mkdocs_build
+
+    project = Project(demo_project)
+    build(project)
+    before = tree_digest(project.site)
+    for mkdocs_yml in (demo_project / "mkdocs.yml", config_path(project)):  # ours, and the one generated from it
+        text, added = re.subn(r"(?m)^( *)- offline.*$", r"\g<0>\n\1- no-such-plugin", mkdocs_yml.read_text(encoding="utf-8"))
+        assert added == 1
+        mkdocs_yml.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError, match="configuration error"):
+        mkdocs_build(config_path(project), demo_project / "out", workers=workers)
+    assert main(["build", "--root", str(demo_project), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "no-such-plugin" in err and "previous site/ is unchanged" in err and "Traceback" not in err
+    assert tree_digest(project.site) == before
+
+
 def test_a_build_on_two_cores_makes_the_same_site_as_one(built: Path, sample_project: Path, tmp_path: Path) -> None:
     from generator.mkdocs_run import build as mkdocs_build
 
