@@ -23,6 +23,8 @@ import logging
 import multiprocessing
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -119,10 +121,6 @@ def _build_share(config: Any, share: int, count: int, docs: list[str]) -> None:
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import Files
 
-    from generator.anchor_ids import installed as quick_anchor_ids
-    from generator.quick_inline import installed as quick_inline
-    from generator.search_index import installed as quick_search_index
-
     if count > 1:
         order = {uri: i for i, uri in enumerate(docs)}
 
@@ -138,10 +136,22 @@ def _build_share(config: Any, share: int, count: int, docs: list[str]) -> None:
             Files.copy_static_files = lambda self, *args, **kwargs: None  # type: ignore[method-assign]
             mkdocs_build._build_theme_template = lambda *args, **kwargs: None  # type: ignore[assignment]
     try:
-        with quick_search_index(), quick_anchor_ids(), quick_inline():
+        with quicker():
             mkdocs_build.build(config)
     except MkDocsException as exc:
         raise MkDocsFailed(str(exc)) from None
+
+
+@contextmanager
+def quicker() -> Iterator[None]:
+    """Our quicker search indexing, anchor scan and inline Markdown, only while inside: the site
+    is the same byte for byte (see ``search_index``, ``anchor_ids`` and ``quick_inline``)."""
+    from generator.anchor_ids import installed as quick_anchor_ids
+    from generator.quick_inline import installed as quick_inline
+    from generator.search_index import installed as quick_search_index
+
+    with quick_search_index(), quick_anchor_ids(), quick_inline():
+        yield
 
 
 def _move_pages(share: Path, site_dir: Path) -> None:

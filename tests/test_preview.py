@@ -122,3 +122,27 @@ def test_a_broken_or_foreign_cache_is_ignored(demo_project: Path, capsys: object
         entry.problems.append(entry.problems[0] if entry.problems else None)
     cache.write_bytes(pickle.dumps(("another version of the code", entries)))
     assert run_check(demo_project, capsys) == first
+
+
+def test_a_preview_build_uses_the_quicker_scans_and_leaves_mkdocs_as_it_was(
+    demo_project: Path, tmp_path: Path, monkeypatch: object
+) -> None:
+    from markdown import treeprocessors
+    from material.plugins.search import plugin
+
+    import generator.search_index
+    from generator.preview import Preview
+
+    indexed: list[int] = []
+    original = generator.search_index.sections
+
+    def counted(html: str) -> object:
+        indexed.append(len(html))
+        return original(html)
+
+    monkeypatch.setattr(generator.search_index, "sections", counted)  # type: ignore[attr-defined]
+    parser, inline = plugin.Parser, treeprocessors.InlineProcessor.__dict__["_InlineProcessor__handleInline"]
+    assert Preview(Project(demo_project), tmp_path / "preview").rebuild().ok
+    assert len(indexed) > 5, "the preview's pages were indexed without the quick tokenizer"
+    assert plugin.Parser is parser
+    assert treeprocessors.InlineProcessor.__dict__["_InlineProcessor__handleInline"] is inline
