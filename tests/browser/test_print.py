@@ -42,3 +42,21 @@ def test_print_this_catch_up_packet(page, site_url: str, curriculum) -> None:
 
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("document.querySelector('details').open"), "details close again after printing"
+
+
+def test_the_browser_s_own_print_makes_the_print_copies_the_page_does_not_carry(page, site_url: str,
+                                                                                  curriculum) -> None:
+    program, session = worksheet_session(curriculum)
+    page.goto(site_url + session_href(program, session))
+    boxes = page.locator("textarea[data-catchup-key]").count()
+    assert boxes > 0
+    assert page.locator(".catchup-print-answer").count() == 0, "print copies are made when printing, not sent"
+    page.locator("textarea").first.fill("Typed before Ctrl+P")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser's Print menu does
+    assert page.locator(".catchup-print-answer").count() == boxes
+    assert page.locator(".catchup-print-answer .catchup-line").count() == 4 * boxes
+    page.emulate_media(media="print")
+    assert page.locator(".catchup-print-answer__text").first.inner_text() == "Typed before Ctrl+P"
+    assert page.locator(".catchup-print-answer").nth(1).locator(".catchup-line").first.is_visible()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # printing again makes no second copy
+    assert page.locator(".catchup-print-answer").count() == boxes

@@ -3,6 +3,7 @@
  * The print layout itself is CSS (catchup.css, @media print). Before any printing, from the
  * buttons or the browser's own Print, every <details> is opened and typed answers are copied
  * into their print copies (a printed text box would cut them off; empty ones print as lines).
+ * The print copies are made here, the first time, not sent with every page.
  */
 (function () {
   "use strict";
@@ -10,14 +11,33 @@
   var opened = [];
   var kept = [];
 
+  var LINES = 4; /* lines to write on, under an empty question */
+
+  function printCopy(box) {
+    var copy = box.parentElement.querySelector(".catchup-print-answer");
+    if (copy) return copy;
+    copy = document.createElement("div");
+    copy.className = "catchup-print-answer";
+    copy.setAttribute("aria-hidden", "true");
+    var text = document.createElement("p");
+    text.className = "catchup-print-answer__text";
+    copy.appendChild(text);
+    for (var i = 0; i < LINES; i++) {
+      var line = document.createElement("span");
+      line.className = "catchup-line";
+      copy.appendChild(line);
+    }
+    box.insertAdjacentElement("afterend", copy);
+    return copy;
+  }
+
   function prepare() {
     document.querySelectorAll("details:not([open])").forEach(function (details) {
       details.open = true;
       opened.push(details);
     });
     document.querySelectorAll("textarea[data-catchup-key]").forEach(function (box) {
-      var copy = box.parentElement.querySelector(".catchup-print-answer");
-      if (!copy) return;
+      var copy = printCopy(box);
       copy.querySelector(".catchup-print-answer__text").textContent = box.value;
       copy.classList.toggle("catchup-print-answer--filled", box.value.trim() !== "");
     });
