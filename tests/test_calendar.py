@@ -106,3 +106,29 @@ def test_the_site_url_goes_into_the_event_when_it_is_set(demo_project: Path) -> 
     _, event = the_event(track_calendar(curriculum.config, program, track))
     assert str(event["url"]) == f"https://example.org/catch-up/{program.id}/index.html"
     assert str(event["uid"]) == f"catchup-{program.id}-{track.id}@example.org"
+
+
+@pytest.mark.parametrize(("zone", "start"), [
+    ("America/New_York", "2027-01-04"), ("America/Phoenix", "2026-06-30"), ("Europe/London", "2027-10-31"),
+    ("Australia/Sydney", "2026-12-28"), ("Asia/Kolkata", "2027-03-01"), ("Pacific/Honolulu", "2030-02-14"),
+])
+def test_the_shared_time_zone_block_is_what_icalendar_adds_itself(curriculum, zone: str, start: str) -> None:
+    # track_calendar makes each time zone's VTIMEZONE once and puts it in place; icalendar's own
+    # add_missing_timezones on the whole calendar must give the same file, byte for byte.
+    import dataclasses
+
+    from generator.ics import TIME_ZONE_YEARS, track_event
+
+    program, track = dated_tracks(curriculum)[0]
+    track = dataclasses.replace(track, schedule={**track.schedule, "timezone": zone}, start_date=start)
+    for reminder in (False, True):
+        calendar = Calendar()
+        for key, value in [("prodid", "-//Catch-Up//Catch-Up calendar//EN"), ("version", "2.0"),
+                           ("calscale", "GREGORIAN"), ("method", "PUBLISH"),
+                           ("x-wr-calname", " ".join(track.title.split())), ("x-wr-timezone", zone)]:
+            calendar.add(key, value)
+        calendar.add_component(track_event(curriculum.config, program, track, reminder))
+        first = first_meeting(track)
+        calendar.add_missing_timezones(first_date=date(first.year, 1, 1),
+                                       last_date=date(first.year + TIME_ZONE_YEARS, 1, 1))
+        assert track_calendar(curriculum.config, program, track, reminder) == calendar.to_ical().decode("utf-8")
