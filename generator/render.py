@@ -2,7 +2,9 @@
 
 Templates live in the project's ``templates/pages/``. Jinja2 runs with ``StrictUndefined`` so a
 typo in a template fails loudly. The output is Markdown, so autoescaping is off; instead every
-piece of text from YAML goes through ``inline`` or ``prose``, which escape raw HTML.
+piece of text from YAML goes through ``inline`` or ``prose``, which escape raw HTML. From
+``TWO_PROCESSES_FROM`` pages on, where a core is free, a forked child renders the second half
+(``read_ahead.Child``); the pages are the same, in the same order.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import functools
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ import jinja2
 from markdown.extensions.toc import slugify  # how Python-Markdown makes a heading's id
 
 from generator.model import Curriculum, Program, Session, Track
+from generator.read_ahead import Child, can_fork, core_free
 
 WEEKDAY_NAMES = {
     "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
@@ -43,6 +47,9 @@ class Page:
     title: str
     text: str
 
+
+# From this many pages, a forked child renders half of them (where a core is free: see read_ahead).
+TWO_PROCESSES_FROM = 200
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 LINK_TARGET = re.compile(r"\]\(\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -162,16 +169,36 @@ class Renderer:
         return Page(path, title, text)
 
     def pages(self) -> list[Page]:
-        pages = [self.page("index.md", "home.md.j2", self.curriculum.config["site"]["name"],
-                           programs=self.curriculum.programs)]
-        for path, (template, title) in HELP_PAGES.items():
-            pages.append(self.page(path, template, title, programs=self.curriculum.programs))
-        for program in self.curriculum.programs:
-            pages.append(self.page(f"{program.id}/index.md", "program.md.j2", program.title,
-                                   program=program, session_path=session_path))
-            for track in program.tracks:
-                pages.extend(self.session_page(program, track, s) for s in track.sessions)
-        return pages
+        tasks = self.tasks()
+        if self.only is not None or len(tasks) < TWO_PROCESSES_FROM or not (can_fork() and core_free()):
+            return [task() for task in tasks]
+        # A forked child renders the second half while this process renders the first. It sends
+        # its pages in one piece at the end: a pipe holds only a few, and it would wait for this
+        # process to read them.
+        half = len(tasks) // 2
+        for name in self.env.list_templates():  # compiled once, here, not in both processes
+            self.env.get_template(name)
+        child: Child[list[Page]] = Child(lambda: iter([[task() for task in tasks[half:]]]))
+        try:
+            pages = [task() for task in tasks[:half]]
+            pages += child.receive(wait=True) or []
+        finally:
+            child.close()
+        return pages + [task() for task in tasks[len(pages):]]  # if the child failed: the rest here
+
+    def tasks(self) -> list[Callable[[], Page]]:
+        """What renders each page, in navigation order."""
+        programs = self.curriculum.programs
+        tasks = [functools.partial(self.page, "index.md", "home.md.j2", self.curriculum.config["site"]["name"],
+                                   programs=programs)]
+        tasks += [functools.partial(self.page, path, template, title, programs=programs)
+                  for path, (template, title) in HELP_PAGES.items()]
+        for program in programs:
+            tasks.append(functools.partial(self.page, f"{program.id}/index.md", "program.md.j2", program.title,
+                                           program=program, session_path=session_path))
+            tasks += [functools.partial(self.session_page, program, track, session)
+                      for track in program.tracks for session in track.sessions]
+        return tasks
 
     def session_page(self, program: Program, track: Track, session: Session) -> Page:
         sessions = track.sessions
