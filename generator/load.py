@@ -80,11 +80,13 @@ class _Read:
     data: YMap | None
     document: Document | None
     attachments: dict[str, Attachment]
+    digest: bytes | None = None  # of the file's bytes (None: too large to have been read)
 
 
 class ReadCache(dict):  # type: ignore[type-arg]
-    """Files read by earlier loads, by path: a file with the same size, time and inode is not read
-    again. ``catchup serve`` keeps one in memory between rebuilds; ``catchup check`` and ``build``
+    """Files read by earlier loads, by path: a file with the same size, time, inode and bytes is not
+    parsed again (the bytes are compared by a digest: a save of the same size within one tick of
+    the file system's clock, or on a USB stick that keeps times to 2 s, keeps the time). ``catchup serve`` keeps one in memory between rebuilds; ``catchup check`` and ``build``
     keep one in ``.catchup/cache/`` between runs (:meth:`on_disk`), so checking a large curriculum
     after editing one file reads one file. The cache is Catch-Up's own file in its own git-ignored
     folder (a pickle: whoever can write there can already change the project's templates); a
@@ -143,6 +145,10 @@ def no_garbage_collection() -> Iterator[None]:
 
 
 @functools.lru_cache(maxsize=1)
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
 def _code_stamp() -> str:
     """Changes whenever the code that reads and checks files changes."""
     digest = hashlib.sha256(sys.version.encode())
@@ -234,6 +240,12 @@ class _Reader:
         if known.signature != (stat.st_mtime_ns, stat.st_size, stat.st_ino) or \
                 not all(item.source.is_file() for item in known.attachments.values()):
             return None
+        if known.digest is not None:  # a save of the same size within one tick of the clock keeps the time
+            try:
+                if _digest(path.read_bytes()) != known.digest:
+                    return None
+            except OSError:
+                return None
         return known
 
     def fresh(self, path: Path, schema: str) -> _Read:
@@ -250,6 +262,7 @@ class _Reader:
                   "Split it into smaller files, one session per file.")
             return found
         raw = path.read_bytes()
+        found.digest = _digest(raw)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -146,3 +146,21 @@ def test_a_preview_build_uses_the_quicker_scans_and_leaves_mkdocs_as_it_was(
     assert len(indexed) > 5, "the preview's pages were indexed without the quick tokenizer"
     assert plugin.Parser is parser
     assert treeprocessors.InlineProcessor.__dict__["_InlineProcessor__handleInline"] is inline
+
+
+def test_a_same_size_save_that_keeps_the_file_time_is_not_missed(demo_project: Path) -> None:
+    # An edit of the same length (a typo: "teh" to "the"), written in place, within one tick of
+    # the file system's clock (or on a USB stick that keeps times to 2 s): size, time and inode
+    # are all as before. The cache must still see the new text.
+    project, cache = Project(demo_project), ReadCache()
+    session = demo_project / "content/demo/sessions/skills-2.yml"
+    text = session.read_text(encoding="utf-8")
+    assert "We looked at thoughts." in text
+    before = session.stat()
+    summary_of(project, cache)
+    with session.open("r+", encoding="utf-8") as file:  # in place: the same inode
+        file.write(text.replace("We looked at thoughts.", "We looked at feelings."))
+    os.utime(session, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = session.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    assert any("We looked at feelings." in s for s in summary_of(project, cache)[1])
