@@ -1,4 +1,4 @@
-"""Rules about how the curriculum fits together: ids, session numbers and schedules."""
+"""Rules about how the curriculum fits together: ids, session numbers, empty tracks and schedules."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import zoneinfo
 from collections.abc import Iterator
 from functools import lru_cache
 
-from generator.checks import error, rule
+from generator.checks import error, rule, warning
 from generator.model import Curriculum
-from generator.problems import Location, Problem
+from generator.problems import Level, Location, Problem
 from generator.settings import Settings
 
 
@@ -75,6 +75,26 @@ def session_numbers(curriculum: Curriculum, settings: Settings) -> Iterator[Prob
                                 f"Add the missing session, or renumber this one {expected}.")
                 expected = session.number + 1
                 previous = session
+
+
+@rule("track-empty", Level.WARNING)
+def empty_tracks(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+    """A track in a program.yml has no sessions.
+
+    Its group would show on the program page and in the session finder with nothing to catch up
+    on, and it gets no calendar file. A new program often has no sessions yet, or its session
+    files are in a folder with another name than `sessions/`, or name the track differently.
+    Fix: add session files with `track: <the track's id>` to the program's `sessions/` folder,
+    or take the track out of program.yml until it has sessions.
+    """
+    for program in curriculum.programs:
+        if program.unreadable:  # a session file that could not be read may be this track's
+            continue
+        for track in program.tracks:
+            if not track.sessions:
+                yield warning(track.where, f"track '{track.id}' has no sessions", "track-empty",
+                              f"Add session files with 'track: {track.id}' to content/{program.folder}/sessions/, "
+                              "or take the track out of program.yml until it has some.")
 
 
 @lru_cache(maxsize=1)
