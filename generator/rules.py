@@ -69,7 +69,7 @@ READER_RULES = [
             "never silently ignored: the text would be missing from the site.\n"
             "Fix: use the suggested name, or remove the field."),
     RuleDoc("schema-type", E, "A field holds the wrong kind of value (text where a list is needed, a number "
-            "written as words, ...).\n\nFix: the hint says what the field needs; put text that looks like a "
+            "written as words, a whole number written with a decimal point, ...).\n\nFix: the hint says what the field needs; put text that looks like a "
             "number, a time or yes/no in quotes."),
     RuleDoc("schema-value", E, "A value is not one of the allowed choices or not in the right form (an id with "
             "capital letters, a date not written YYYY-MM-DD, ...).\n\nFix: use one of the choices in the hint."),

@@ -57,12 +57,53 @@ def validator(name: str) -> Any:
 
     schema = all_schemas()[name]
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)
+    # JSON Schema counts 1.0 as a whole number; YAML reads "number: 1.0" as a decimal, which
+    # would show as "Session 1.0". Here a whole number is one written without a decimal point.
+    strict = cls.TYPE_CHECKER.redefine("integer", lambda _checker, value: type(value) is int)
+    return jsonschema.validators.extend(cls, type_checker=strict)(schema)
+
+
+@lru_cache(maxsize=None)
+def _whole_number_fields(name: str) -> tuple[tuple[str | None, ...], ...]:
+    """Where a schema wants a whole number: each a path of keys (None: any item of a list)."""
+    found: set[tuple[str | None, ...]] = set()
+
+    def walk(node: Any, steps: tuple[str | None, ...]) -> None:
+        if not isinstance(node, dict):
+            return
+        if node.get("type") == "integer":
+            found.add(steps)
+        for key, sub in node.get("properties", {}).items():
+            walk(sub, (*steps, key))
+        walk(node.get("items"), (*steps, None))
+        for word in ("anyOf", "oneOf", "allOf"):
+            for sub in node.get(word, []):
+                walk(sub, steps)
+        if isinstance(node.get("additionalProperties"), dict) or "patternProperties" in node or "$ref" in node:
+            raise ValueError(f"schema {name!r}: add fields under any name and $ref to _whole_number_fields")
+
+    walk(all_schemas()[name], ())
+    return tuple(sorted(found, key=str))
+
+
+def _decimal_where_whole(data: Any, name: str) -> bool:
+    """Whether a field that wants a whole number holds a decimal (which the quick validator lets by)."""
+    def values(node: Any, steps: tuple[str | None, ...]) -> Iterator[Any]:
+        if not steps:
+            yield node
+        elif steps[0] is None:
+            if isinstance(node, list):
+                for item in node:
+                    yield from values(item, steps[1:])
+        elif isinstance(node, dict) and steps[0] in node:
+            yield from values(node[steps[0]], steps[1:])
+
+    return any(type(value) is float for steps in _whole_number_fields(name) for value in values(data, steps))
 
 
 def validate(data: Any, schema_name: str, path: str) -> list[Problem]:
     """Every schema problem in ``data``, located in the file ``path``."""
-    if is_valid(schema_name)(data):
+    if is_valid(schema_name)(data) and not _decimal_where_whole(data, schema_name):
         return []
     problems = []
     for error in validator(schema_name).iter_errors(data):
@@ -171,6 +212,8 @@ def _type(e: _Error) -> Iterator[Problem]:
     hint = e.about or f"Write {e.name} as {words}."
     if wanted in ("integer", "number") and isinstance(value, str) and value.strip().isdigit():
         hint = f"Write the number without quotes: {value.strip()}"
+    elif wanted == "integer" and isinstance(value, float) and value.is_integer():
+        hint = f"Write it without a decimal point: {int(value)}"
     elif wanted == "string" and isinstance(value, bool):
         hint = "Put the text in quotes, e.g. \"yes\" or \"no\"."
     elif wanted == "string" and isinstance(value, (int, float)):
