@@ -144,11 +144,11 @@ def no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-@functools.lru_cache(maxsize=1)
 def _digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
+@functools.lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """Changes whenever the code that reads and checks files changes."""
     digest = hashlib.sha256(sys.version.encode())
