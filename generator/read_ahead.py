@@ -31,7 +31,7 @@ from generator.model import Document
 from generator.validate import is_valid
 
 if TYPE_CHECKING:
-    from generator.load import _Read, _Reader
+    from generator.read import Read, Reader
 
 T = TypeVar("T")
 Prepare = Callable[[list[Document], dict[str, Any]], None]  # documents (site-config's first), config
@@ -42,7 +42,7 @@ FRONT, BACK = 0, 1  # this process reads the files before FRONT, the child those
 class ReadAhead:
     """Session files read by a forked child while this process reads the others.
 
-    Each process reads a file as the other would (``_Reader.fresh``) and runs ``prepare`` (the
+    Each process reads a file as the other would (``Reader.fresh``) and runs ``prepare`` (the
     rules that look at each file alone) on what it read, a batch at a time. This process takes
     the child's results when it comes to the child's files; everything else (the order of the
     problems, the curriculum, the checks across files) is as if it had read them itself. Two
@@ -55,13 +55,13 @@ class ReadAhead:
     MIN_FILES = 200
     BATCH = 16  # files the child reads, checks and sends at a time (a batch fits in the pipe)
 
-    def __init__(self, reader: _Reader, config: dict[str, Any], prepare: Prepare | None,
+    def __init__(self, reader: Reader, config: dict[str, Any], prepare: Prepare | None,
                  pending: list[Path]) -> None:
         self.reader, self.config, self.prepare = reader, config, prepare
         self.pending, self.index = pending, {path: i for i, path in enumerate(pending)}
         self.settings_documents = list(reader.documents)  # site-config's: the text rules read them
         self.prepared = len(reader.documents)  # this process's documents up to here have their rules done
-        self.results: dict[Key, _Read] = {}
+        self.results: dict[Key, Read] = {}
         self.shared = mmap.mmap(-1, 8)  # memory shared with the child once forked: two numbers
         self.marks = memoryview(self.shared).cast("i")
         self.marks[FRONT], self.marks[BACK] = 0, len(pending)
@@ -69,7 +69,7 @@ class ReadAhead:
         self.child = Child(self._batches)
 
     @classmethod
-    def start(cls, reader: _Reader, sessions: list[Path], config: dict[str, Any],
+    def start(cls, reader: Reader, sessions: list[Path], config: dict[str, Any],
               prepare: Prepare | None) -> ReadAhead | None:
         pending = [path for path in sessions if reader.cached(path, "session") is None]
         if len(pending) < cls.MIN_FILES or not can_fork() or not core_free():
@@ -79,7 +79,7 @@ class ReadAhead:
         except OSError:  # no process to be had (a limit on processes or memory): read them all here
             return None
 
-    def _batches(self) -> Iterator[dict[Key, _Read]]:
+    def _batches(self) -> Iterator[dict[Key, Read]]:
         """In the child: claim the last files this process has not come to, read them, repeat."""
         while (end := self.marks[BACK]) > (start := max(self.marks[FRONT] + 1, end - self.BATCH)):
             self.marks[BACK] = start
@@ -98,7 +98,7 @@ class ReadAhead:
         for document in documents:
             document.values = None  # the rules are done with them
 
-    def take(self, key: Key) -> _Read | None:
+    def take(self, key: Key) -> Read | None:
         """The child's result for one file; None if this process is to read the file itself."""
         index = self.index.get(key[0]) if key[1] == "session" else None
         if index is None:
