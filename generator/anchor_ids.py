@@ -17,9 +17,10 @@ from __future__ import annotations
 import html
 import html.parser
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
+
+from generator.patching import patched
 
 # A comment, or a whole start tag: its name and its attributes (quoted values may hold a '>').
 _TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
@@ -55,23 +56,17 @@ def present_anchor_ids(text: str) -> set[str]:
     return ids
 
 
-@contextmanager
-def installed() -> Iterator[None]:
+def _run(self: Any, lines: list[str]) -> list[str]:
+    """``_RawHTMLPreprocessor.run``: the ids, and the lines as they were."""
+    self.present_anchor_ids = present_anchor_ids("\n".join(lines))
+    return lines
+
+
+def installed() -> AbstractContextManager[None]:
     """Let MkDocs' page rendering use :func:`present_anchor_ids`, only while inside."""
     from mkdocs.structure import pages
 
     preprocessor = getattr(pages, "_RawHTMLPreprocessor", None)
     if preprocessor is None:  # another MkDocs version: leave it as it is
-        yield
-        return
-
-    def run(self: Any, lines: list[str]) -> list[str]:
-        self.present_anchor_ids = present_anchor_ids("\n".join(lines))
-        return lines
-
-    original = preprocessor.run
-    preprocessor.run = run
-    try:
-        yield
-    finally:
-        preprocessor.run = original
+        return nullcontext()
+    return patched(preprocessor, "run", _run)

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from markdown import inlinepatterns, treeprocessors, util
+
+from generator.patching import patched
 
 try:  # the standard library's parser of regular expressions (private; another Python may lack it)
     from re import _constants as sre, _parser as sre_parse  # type: ignore[attr-defined]
@@ -137,17 +138,9 @@ def _handle_inline(self: Any, data: str, patternIndex: int = 0) -> str:  # noqa:
     return data
 
 
-@contextmanager
-def installed() -> Iterator[None]:
+def installed() -> AbstractContextManager[None]:
     """Let Python-Markdown skip inline patterns that cannot match, only while inside."""
     cls = treeprocessors.InlineProcessor
-    name = "_InlineProcessor__handleInline"
-    original = cls.__dict__.get(name)
-    if original is None or not hasattr(cls, "_InlineProcessor__applyPattern"):  # another version
-        yield
-        return
-    setattr(cls, name, _handle_inline)
-    try:
-        yield
-    finally:
-        setattr(cls, name, original)
+    if "_InlineProcessor__handleInline" not in cls.__dict__ or not hasattr(cls, "_InlineProcessor__applyPattern"):
+        return nullcontext()  # another version of Python-Markdown: leave it as it is
+    return patched(cls, "_InlineProcessor__handleInline", _handle_inline)

@@ -18,13 +18,14 @@ from __future__ import annotations
 import hashlib
 import inspect
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from contextlib import AbstractContextManager
 from html import parser as stdlib_parser, unescape
 from html.parser import HTMLParser
+from typing import Any
 
 from material.plugins.search import plugin
+
+from generator.patching import patched
 
 # Whitespace as HTMLParser's tag-name pattern knows it; Python's \s also matches \v, \xa0, ...
 _WS = r"[ \t\n\r\f]"
@@ -245,12 +246,6 @@ class QuickParser(plugin.Parser):  # type: ignore[misc]
 _SAME_PARSER = material_parser_fingerprint() == _MATERIAL_PARSER
 
 
-@contextmanager
-def installed() -> Iterator[None]:
+def installed() -> AbstractContextManager[None]:
     """Let Material's search plugin use QuickParser, only while inside (plain MkDocs is untouched)."""
-    original = plugin.Parser
-    plugin.Parser = QuickParser
-    try:
-        yield
-    finally:
-        plugin.Parser = original
+    return patched(plugin, "Parser", QuickParser)

@@ -129,3 +129,17 @@ def test_installed_only_while_inside() -> None:
     with installed():
         assert treeprocessors.InlineProcessor.__dict__[name] is not original
     assert treeprocessors.InlineProcessor.__dict__[name] is original
+
+
+def test_a_patch_is_undone_when_the_build_fails_inside() -> None:
+    from generator.patching import patched
+
+    class Library:
+        def method(self) -> str:
+            return "theirs"
+
+    original = Library.__dict__["method"]
+    with pytest.raises(RuntimeError), patched(Library, "method", lambda self: "ours"):
+        assert Library().method() == "ours"
+        raise RuntimeError("MkDocs failed")
+    assert Library.__dict__["method"] is original and Library().method() == "theirs"
