@@ -47,10 +47,23 @@ def axe_violations(page: Any) -> list[str]:
     """Run axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page; one line per problem."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(axe_script()))
+    settle(page)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}: {node['failureSummary']}"
             for v in result["violations"] for node in v["nodes"]]
+
+
+def settle(page: Any) -> None:
+    """Wait for running CSS transitions and animations to end (at most 2 s). Ticking a box
+    scrolls the page, and the theme's header then fades the site name out for the page title:
+    a colour measured halfway through that fade is neither the one before nor the one after."""
+    page.evaluate("""() => Promise.race([
+        Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null))),
+        new Promise(done => setTimeout(done, 2000)),
+    ])""")
 
 
 def axe_version() -> str:
