@@ -87,6 +87,7 @@ class ReadCache(dict):  # type: ignore[type-arg]
         self.path = path
         self.changed = False
         self.used: set[Any] = set()
+        self.refreshed: set[Path] = set()  # files the last load read afresh (new, or changed)
 
     @classmethod
     def on_disk(cls, project: Project) -> ReadCache:
@@ -151,6 +152,8 @@ class Reader:
     def __init__(self, project: Project, cache: ReadCache | None = None) -> None:
         self.project = project
         self.cache = cache
+        if cache is not None:
+            cache.refreshed = set()
         self.problems: list[Problem] = []
         self.seen: set[Path] = set()
         self.documents: list[Document] = []
@@ -212,6 +215,7 @@ class Reader:
             if self.cache is not None:
                 self.cache.changed = True
                 self.cache[(path, schema)] = known
+                self.cache.refreshed.add(path)
         self.problems.extend(known.problems)
         if known.document is not None:
             self.documents.append(known.document)

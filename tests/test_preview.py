@@ -164,3 +164,20 @@ def test_a_same_size_save_that_keeps_the_file_time_is_not_missed(demo_project: P
     after = session.stat()
     assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
     assert any("We looked at feelings." in s for s in summary_of(project, cache)[1])
+
+
+def test_the_preview_shows_a_same_size_save_that_keeps_the_file_time(demo_project: Path, tmp_path: Path) -> None:
+    from generator.preview import Preview
+
+    preview = Preview(Project(demo_project), tmp_path / "preview")
+    assert preview.rebuild().ok
+    session = demo_project / "content/demo/sessions/support-1.yml"
+    text, before = session.read_text(encoding="utf-8"), session.stat()
+    assert "summary: We checked in." in text
+    with session.open("r+", encoding="utf-8") as file:  # in place, the same length, the old time put back
+        file.write(text.replace("summary: We checked in.", "summary: We checked up."))
+    os.utime(session, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (session.stat().st_size, session.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert preview.rebuild().ok
+    page = (tmp_path / "preview/demo/support/support-1.html").read_text(encoding="utf-8")
+    assert "We checked up." in page and "We checked in." not in page
