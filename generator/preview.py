@@ -9,6 +9,7 @@ errors show in the terminal and, through a small script every preview page loads
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -45,6 +46,10 @@ _SCRIPT = """(function () {
 """
 
 
+def _digest(path: Path) -> bytes:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+
+
 class Preview:
     """Builds the preview of ``project`` into ``site_dir``, as little as each change needs."""
 
@@ -52,10 +57,10 @@ class Preview:
         self.project = project
         self.site_dir = site_dir
         self.serve_url = serve_url
-        self.theme_stamp: tuple[float, ...] | None = None
+        self.theme_stamp: tuple[tuple[str, bytes], ...] | None = None
         self.cache = ReadCache()  # files unchanged since the last save are not read again
         self.pages: dict[str, Page] = {}  # the Markdown of the last good build
-        self.inputs: dict[Path, tuple[int, int]] = {}  # every input file when that build was made
+        self.inputs: dict[Path, tuple[int, int, bytes]] = {}  # every input file when that build was made
 
     def rebuild(self) -> Checked:
         """Check, then regenerate and rebuild what changed."""
@@ -76,16 +81,20 @@ class Preview:
         self._show_errors([])
         return checked
 
-    def _inputs(self) -> dict[Path, tuple[int, int]]:
+    def _inputs(self) -> dict[Path, tuple[int, int, bytes]]:
+        """Each input file's time and size; for the templates (small: a few dozen files), also a
+        digest of the bytes, since a same-size save within one tick of the clock keeps the time.
+        (The YAML files are compared by the read cache: see ``ReadCache.refreshed``.)"""
         found = {}
         for folder in (self.project.content, self.project.site_config, self.project.templates):
             for path in folder.rglob("*"):
                 if path.is_file():
                     stat = path.stat()
-                    found[path] = (stat.st_mtime_ns, stat.st_size)
+                    digest = _digest(path) if folder == self.project.templates else b""
+                    found[path] = (stat.st_mtime_ns, stat.st_size, digest)
         return found
 
-    def _affected(self, inputs: dict[Path, tuple[int, int]], curriculum: Curriculum) -> set[str] | None:
+    def _affected(self, inputs: dict[Path, tuple[int, int, bytes]], curriculum: Curriculum) -> set[str] | None:
         """The pages to render again when only session files were edited: those sessions, their
         neighbours (whose "next session" links show their titles), the program pages and every
         page that is not a session. None (render everything) for any other change."""
@@ -106,10 +115,10 @@ class Preview:
                         only.update(session_path(program, near) for near in track.sessions[max(index - 1, 0):index + 2])
         return only | {path for path in self.pages if path not in session_pages}
 
-    def _theme_stamp(self) -> tuple[float, ...]:
-        """When the theme or mkdocs.yml last changed: every page depends on them."""
+    def _theme_stamp(self) -> tuple[tuple[str, bytes], ...]:
+        """What the theme and mkdocs.yml hold: every page depends on them."""
         files = [self.project.mkdocs_yml, *(self.project.templates / "theme").rglob("*")]
-        return tuple(sorted(f.stat().st_mtime for f in files if f.is_file()))
+        return tuple(sorted((str(f), _digest(f)) for f in files if f.is_file()))
 
     def _show_errors(self, errors: list[Problem]) -> None:
         if self.site_dir.is_dir():

@@ -181,3 +181,27 @@ def test_the_preview_shows_a_same_size_save_that_keeps_the_file_time(demo_projec
     assert preview.rebuild().ok
     page = (tmp_path / "preview/demo/support/support-1.html").read_text(encoding="utf-8")
     assert "We checked up." in page and "We checked in." not in page
+
+
+def test_the_preview_sees_same_size_saves_of_the_theme_and_the_page_templates(demo_project: Path,
+                                                                             tmp_path: Path) -> None:
+    from generator.preview import Preview
+
+    def same_size_edit(path: Path, old: str, new: str) -> None:
+        text, before = path.read_text(encoding="utf-8"), path.stat()
+        assert old in text and len(old) == len(new)
+        with path.open("r+", encoding="utf-8") as file:  # in place, the old time put back
+            file.write(text.replace(old, new, 1))
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    preview = Preview(Project(demo_project), tmp_path / "preview")
+    assert preview.rebuild().ok
+    session_page = tmp_path / "preview/demo/skills/skills-1.html"
+    assert "What we covered" in session_page.read_text(encoding="utf-8")
+    same_size_edit(demo_project / "templates/pages/session.md.j2", "## What we covered", "## What we learned")
+    same_size_edit(demo_project / "templates/theme/assets/stylesheets/catchup.css",
+                   "/* Catch-Up styles on top", "/* CATCH-UP STYLES ON TOP")
+    assert preview.rebuild().ok
+    assert "What we learned" in session_page.read_text(encoding="utf-8")
+    css = (tmp_path / "preview/assets/stylesheets/catchup.css").read_text(encoding="utf-8")
+    assert css.startswith("/* CATCH-UP STYLES ON TOP")
