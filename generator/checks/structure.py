@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from generator.checks import error, rule, warning
-from generator.model import Curriculum
+from generator.model import Curriculum, Worksheet
 from generator.problems import Level, Location, Problem
 from generator.settings import Settings
 
@@ -95,6 +95,38 @@ def empty_tracks(curriculum: Curriculum, settings: Settings) -> Iterator[Problem
                 yield warning(track.where, f"track '{track.id}' has no sessions", "track-empty",
                               f"Add session files with 'track: {track.id}' to content/{program.folder}/sessions/, "
                               "or take the track out of program.yml until it has some.")
+
+
+@rule("field-no-effect", Level.WARNING)
+def fields_without_effect(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+    """A field is written where it changes nothing.
+
+    `low` and `high` are shown only for a question with `answer: rating`, and the reason under
+    `exemptions:` only for a make-up part the session does not have. Such a field is usually a
+    mix-up: the question was meant to be a rating, or the part was added after the exemption
+    was written.
+    Fix: make the question a rating (`answer: rating`), or delete the field.
+    """
+    from generator.checks.makeup import PART_NAMES, present_parts  # (makeup imports this package)
+
+    worksheets = [*curriculum.library.worksheets.values()]
+    for program in curriculum.programs:
+        for session in program.sessions:
+            worksheets += [w for w in session.worksheets if isinstance(w, Worksheet) and not w.shared]
+            present = present_parts(session)
+            for part in session.exemptions:
+                if present.get(part):
+                    yield warning(session.at("exemptions"),
+                                  f"session '{session.id}' has a {PART_NAMES[part][0]}, so the reason under "
+                                  f"'exemptions:' for not having one is never shown", "field-no-effect",
+                                  f"Delete '{part}:' under 'exemptions:'.")
+    for worksheet in worksheets:
+        for number, prompt in enumerate(worksheet.prompts, 1):
+            if prompt.answer != "rating" and (prompt.low or prompt.high):
+                yield warning(worksheet.where,
+                              f"question {number} of worksheet '{worksheet.id}' has 'low' or 'high', which are "
+                              "shown only for 'answer: rating'", "field-no-effect",
+                              "Add 'answer: rating' if it is a 0 to 10 rating; if not, delete 'low:' and 'high:'.")
 
 
 @lru_cache(maxsize=1)
