@@ -23,7 +23,7 @@ import logging
 import multiprocessing
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -42,8 +42,12 @@ def workers_for(pages: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def build(config_file: Path, site_dir: Path, *, workers: int | None = None, strict: bool = True) -> None:
-    """Build the site described by ``config_file`` into ``site_dir``; raise MkDocsFailed."""
+def build(config_file: Path, site_dir: Path, *, workers: int | None = None, strict: bool = True,
+          overrides: dict[str, Any] | None = None, adjust: Callable[[Any], None] | None = None,
+          serve_url: str | None = None) -> None:
+    """Build the site described by ``config_file`` into ``site_dir``; raise MkDocsFailed.
+    (The preview's full builds: ``overrides`` for MkDocs' ``load_config``, ``adjust`` to change
+    the loaded configuration, and the ``serve_url`` it serves at.)"""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import get_files
@@ -51,17 +55,19 @@ def build(config_file: Path, site_dir: Path, *, workers: int | None = None, stri
     errors = _Errors()
     logging.getLogger("mkdocs").addHandler(errors)
     try:  # once, here: each share gets its own copy when forked
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict, **(overrides or {}))
     except MkDocsException as exc:  # MkDocs logs what is wrong, then raises "Aborted ..."
         raise MkDocsFailed("; ".join([*errors.messages, str(exc)])) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
+    if adjust is not None:
+        adjust(config)
     docs_dir = Path(config.docs_dir)
     # The Markdown pages MkDocs will build, in a fixed order (how they are shared out).
     docs = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     count = workers or workers_for(len(docs))
     if count <= 1:
-        _build_share(config, 0, 1, docs)
+        _build_share(config, 0, 1, docs, serve_url)
         return
     # Each page's address, in the order a single MkDocs build visits the pages (for the index).
     order = {file.url: i for i, file in enumerate(get_files(config).documentation_pages())}
@@ -72,7 +78,7 @@ def build(config_file: Path, site_dir: Path, *, workers: int | None = None, stri
     try:
         for k, folder in enumerate(shares):
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_share_process, args=(config, folder, k, count, docs, send))
+            process = context.Process(target=_share_process, args=(config, folder, k, count, docs, serve_url, send))
             process.start()
             pipes.append(receive)
             processes.append(process)
@@ -106,16 +112,17 @@ class _Errors(logging.Handler):
         self.messages.append(f"mkdocs.yml: {record.getMessage()}")
 
 
-def _share_process(config: Any, site_dir: Path, share: int, count: int, docs: list[str], send: Any) -> None:
+def _share_process(config: Any, site_dir: Path, share: int, count: int, docs: list[str], serve_url: str | None,
+                   send: Any) -> None:
     try:
         config["site_dir"] = str(site_dir)  # this process's copy of the configuration
-        _build_share(config, share, count, docs)
+        _build_share(config, share, count, docs, serve_url)
         send.send(None)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
         send.send(str(exc) or type(exc).__name__)
 
 
-def _build_share(config: Any, share: int, count: int, docs: list[str]) -> None:
+def _build_share(config: Any, share: int, count: int, docs: list[str], serve_url: str | None = None) -> None:
     """Run MkDocs' build with ``config`` (used up by it), rendering only the pages of ``share``."""
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
@@ -137,7 +144,7 @@ def _build_share(config: Any, share: int, count: int, docs: list[str]) -> None:
             mkdocs_build._build_theme_template = lambda *args, **kwargs: None  # type: ignore[assignment]
     try:
         with quicker():
-            mkdocs_build.build(config)
+            mkdocs_build.build(config, serve_url=serve_url)
     except MkDocsException as exc:
         raise MkDocsFailed(str(exc)) from None
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from generator.build import BuildError, Checked, check_project, config_path, generate
 from generator.load import Project, ReadCache
@@ -130,18 +131,31 @@ class Preview:
         from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException
 
-        from generator.mkdocs_run import quicker
+        from generator import mkdocs_run
+        from generator.read_ahead import can_fork
 
-        index = self.site_dir / SEARCH_INDEX
-        kept = index.read_bytes() if dirty and index.is_file() else None
-        try:
-            # Served over http: no need for the offline plugin. Not strict: a preview shows what it can.
-            config = load_config(config_file=str(config_path(self.project)), site_dir=str(self.site_dir),
-                                 plugins=["search"], strict=False)
+        # Served over http: no need for the offline plugin. Not strict: a preview shows what it can.
+        overrides: dict[str, Any] = {"plugins": ["search"]}
+
+        def adjust(config: Any) -> None:
             config.extra_javascript.append(ERRORS_SCRIPT)
             if self.serve_url:
                 config.site_url = self.serve_url
-            with quicker():  # the same pages, sooner
+
+        if not dirty and can_fork():  # a full build (the first one): on every core, as catchup build
+            try:
+                mkdocs_run.build(config_path(self.project), self.site_dir, overrides=overrides, adjust=adjust,
+                                 serve_url=self.serve_url, strict=False)
+            except mkdocs_run.MkDocsFailed as exc:
+                raise BuildError(f"MkDocs could not build the preview: {exc}") from None
+            return
+        index = self.site_dir / SEARCH_INDEX
+        kept = index.read_bytes() if dirty and index.is_file() else None
+        try:
+            config = load_config(config_file=str(config_path(self.project)), site_dir=str(self.site_dir),
+                                 strict=False, **overrides)
+            adjust(config)
+            with mkdocs_run.quicker():  # the same pages, sooner
                 run_build(config, dirty=dirty, serve_url=self.serve_url)
         except MkDocsException as exc:
             raise BuildError(f"MkDocs could not build the preview: {exc}") from None

@@ -205,3 +205,32 @@ def test_the_preview_sees_same_size_saves_of_the_theme_and_the_page_templates(de
     assert "What we learned" in session_page.read_text(encoding="utf-8")
     css = (tmp_path / "preview/assets/stylesheets/catchup.css").read_text(encoding="utf-8")
     assert css.startswith("/* CATCH-UP STYLES ON TOP")
+
+
+def test_the_first_preview_build_on_two_processes_makes_the_site_one_makes(demo_project: Path, tmp_path: Path,
+                                                                          monkeypatch: object) -> None:
+    import generator.mkdocs_run
+    import generator.read_ahead
+    from generator.preview import Preview
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    joined: list[Path] = []  # the shares build in other processes; this one joins their pages
+    original = generator.mkdocs_run._move_pages
+
+    def counted(share: Path, site_dir: Path) -> None:
+        joined.append(share)
+        original(share, site_dir)
+
+    monkeypatch.setattr(generator.mkdocs_run, "workers_for", lambda pages: 2)  # type: ignore[attr-defined]
+    monkeypatch.setattr(generator.mkdocs_run, "_move_pages", counted)  # type: ignore[attr-defined]
+    assert Preview(Project(demo_project), tmp_path / "two", "http://127.0.0.1:8000/").rebuild().ok
+    assert len(joined) == 1, "the first preview build did not run on two processes"
+    monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: False)  # type: ignore[attr-defined]
+    assert Preview(Project(demo_project), tmp_path / "one", "http://127.0.0.1:8000/").rebuild().ok
+    assert len(joined) == 1, "with no fork to be had, the preview builds in this process"
+    one, two = files(tmp_path / "one"), files(tmp_path / "two")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    assert "catchup-preview-errors.js" in two["index.html"].decode(), "the preview's error script is on the pages"
