@@ -225,6 +225,8 @@ def test_the_first_preview_build_on_two_processes_makes_the_site_one_makes(demo_
 
     monkeypatch.setattr(generator.mkdocs_run, "workers_for", lambda pages: 2)  # type: ignore[attr-defined]
     monkeypatch.setattr(generator.mkdocs_run, "_move_pages", counted)  # type: ignore[attr-defined]
+    # (As in catchup serve before its server starts: no other thread. Earlier tests may leave some.)
+    monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: True)  # type: ignore[attr-defined]
     assert Preview(Project(demo_project), tmp_path / "two", "http://127.0.0.1:8000/").rebuild().ok
     assert len(joined) == 1, "the first preview build did not run on two processes"
     monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: False)  # type: ignore[attr-defined]
