@@ -37,17 +37,20 @@ class MkDocsFailed(Exception):
 
 
 def workers_for(pages: int) -> int:
-    if pages < MIN_PAGES_TO_SPLIT or not hasattr(os, "fork"):
+    from generator.read_ahead import can_fork  # no fork, one core, threads running, a daemon process
+
+    if pages < MIN_PAGES_TO_SPLIT or not can_fork():
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
 
 
 def build(config_file: Path, site_dir: Path, *, workers: int | None = None, strict: bool = True,
           overrides: dict[str, Any] | None = None, adjust: Callable[[Any], None] | None = None,
-          serve_url: str | None = None) -> None:
+          serve_url: str | None = None, dirty: bool = False) -> None:
     """Build the site described by ``config_file`` into ``site_dir``; raise MkDocsFailed.
-    (The preview's full builds: ``overrides`` for MkDocs' ``load_config``, ``adjust`` to change
-    the loaded configuration, and the ``serve_url`` it serves at.)"""
+    (For the preview: ``overrides`` for MkDocs' ``load_config``, ``adjust`` to change the loaded
+    configuration, the ``serve_url`` it serves at, and ``dirty``, MkDocs' rebuild of only the
+    pages whose Markdown changed, always in this one process.)"""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import get_files
@@ -65,9 +68,9 @@ def build(config_file: Path, site_dir: Path, *, workers: int | None = None, stri
     docs_dir = Path(config.docs_dir)
     # The Markdown pages MkDocs will build, in a fixed order (how they are shared out).
     docs = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    count = workers or workers_for(len(docs))
+    count = 1 if dirty else workers or workers_for(len(docs))
     if count <= 1:
-        _build_share(config, 0, 1, docs, serve_url)
+        _build_share(config, 0, 1, docs, serve_url, dirty)
         return
     # Each page's address, in the order a single MkDocs build visits the pages (for the index).
     order = {file.url: i for i, file in enumerate(get_files(config).documentation_pages())}
@@ -122,7 +125,8 @@ def _share_process(config: Any, site_dir: Path, share: int, count: int, docs: li
         send.send(str(exc) or type(exc).__name__)
 
 
-def _build_share(config: Any, share: int, count: int, docs: list[str], serve_url: str | None = None) -> None:
+def _build_share(config: Any, share: int, count: int, docs: list[str], serve_url: str | None = None,
+                 dirty: bool = False) -> None:
     """Run MkDocs' build with ``config`` (used up by it), rendering only the pages of ``share``."""
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
@@ -144,7 +148,7 @@ def _build_share(config: Any, share: int, count: int, docs: list[str], serve_url
             mkdocs_build._build_theme_template = lambda *args, **kwargs: None  # type: ignore[assignment]
     try:
         with quicker():
-            mkdocs_build.build(config, serve_url=serve_url)
+            mkdocs_build.build(config, serve_url=serve_url, dirty=dirty)
     except MkDocsException as exc:
         raise MkDocsFailed(str(exc)) from None
 

@@ -9,7 +9,6 @@ errors show in the terminal and, through a small script every preview page loads
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from pathlib import Path
@@ -19,6 +18,7 @@ from generator.build import BuildError, Checked, check_project, config_path, gen
 from generator.load import Project, ReadCache
 from generator.model import Curriculum
 from generator.problems import Problem, relative
+from generator.read import digest
 from generator.render import Page, session_path
 
 log = logging.getLogger("catchup")
@@ -47,10 +47,6 @@ _SCRIPT = """(function () {
 """
 
 
-def _digest(path: Path) -> bytes:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-
-
 class Preview:
     """Builds the preview of ``project`` into ``site_dir``, as little as each change needs."""
 
@@ -75,7 +71,7 @@ class Preview:
         result = generate(self.project, checked.curriculum, self.site_dir, only=only, previous=self.pages)
         self.pages = {page.path: page for page in result.pages}
         self.inputs = inputs
-        stamp = self._theme_stamp()
+        stamp = self._theme_stamp(inputs)
         dirty = self.theme_stamp == stamp and not result.config_changed
         self._mkdocs(dirty)
         self.theme_stamp = stamp
@@ -91,8 +87,8 @@ class Preview:
             for path in folder.rglob("*"):
                 if path.is_file():
                     stat = path.stat()
-                    digest = _digest(path) if folder == self.project.templates else b""
-                    found[path] = (stat.st_mtime_ns, stat.st_size, digest)
+                    found[path] = (stat.st_mtime_ns, stat.st_size,
+                                   digest(path.read_bytes()) if folder == self.project.templates else b"")
         return found
 
     def _affected(self, inputs: dict[Path, tuple[int, int, bytes]], curriculum: Curriculum) -> set[str] | None:
@@ -116,10 +112,14 @@ class Preview:
                         only.update(session_path(program, near) for near in track.sessions[max(index - 1, 0):index + 2])
         return only | {path for path in self.pages if path not in session_pages}
 
-    def _theme_stamp(self) -> tuple[tuple[str, bytes], ...]:
-        """What the theme and mkdocs.yml hold: every page depends on them."""
-        files = [self.project.mkdocs_yml, *(self.project.templates / "theme").rglob("*")]
-        return tuple(sorted((str(f), _digest(f)) for f in files if f.is_file()))
+    def _theme_stamp(self, inputs: dict[Path, tuple[int, int, bytes]]) -> tuple[tuple[str, bytes], ...]:
+        """What the theme and mkdocs.yml hold (the theme's digests from ``inputs``): every page
+        depends on them."""
+        theme = self.project.templates / "theme"
+        stamp = [(str(path), stamp[2]) for path, stamp in inputs.items() if path.is_relative_to(theme)]
+        if self.project.mkdocs_yml.is_file():
+            stamp.append((str(self.project.mkdocs_yml), digest(self.project.mkdocs_yml.read_bytes())))
+        return tuple(sorted(stamp))
 
     def _show_errors(self, errors: list[Problem]) -> None:
         if self.site_dir.is_dir():
@@ -127,37 +127,22 @@ class Preview:
             (self.site_dir / ERRORS_SCRIPT).write_text(_SCRIPT % json.dumps(lines), encoding="utf-8")
 
     def _mkdocs(self, dirty: bool) -> None:
-        from mkdocs.commands.build import build as run_build
-        from mkdocs.config import load_config
-        from mkdocs.exceptions import MkDocsException
-
         from generator import mkdocs_run
-        from generator.read_ahead import can_fork
-
-        # Served over http: no need for the offline plugin. Not strict: a preview shows what it can.
-        overrides: dict[str, Any] = {"plugins": ["search"]}
 
         def adjust(config: Any) -> None:
             config.extra_javascript.append(ERRORS_SCRIPT)
             if self.serve_url:
                 config.site_url = self.serve_url
 
-        if not dirty and can_fork():  # a full build (the first one): on every core, as catchup build
-            try:
-                mkdocs_run.build(config_path(self.project), self.site_dir, overrides=overrides, adjust=adjust,
-                                 serve_url=self.serve_url, strict=False)
-            except mkdocs_run.MkDocsFailed as exc:
-                raise BuildError(f"MkDocs could not build the preview: {exc}") from None
-            return
         index = self.site_dir / SEARCH_INDEX
         kept = index.read_bytes() if dirty and index.is_file() else None
         try:
-            config = load_config(config_file=str(config_path(self.project)), site_dir=str(self.site_dir),
-                                 strict=False, **overrides)
-            adjust(config)
-            with mkdocs_run.quicker():  # the same pages, sooner
-                run_build(config, dirty=dirty, serve_url=self.serve_url)
-        except MkDocsException as exc:
+            # Served over http: no need for the offline plugin. Not strict: a preview shows what it can.
+            # A full build (the first one) runs on every core, as catchup build does, where forking is
+            # safe: not in the watcher's thread (see mkdocs_run.workers_for).
+            mkdocs_run.build(config_path(self.project), self.site_dir, strict=False, overrides={"plugins": ["search"]},
+                             adjust=adjust, serve_url=self.serve_url, dirty=dirty)
+        except mkdocs_run.MkDocsFailed as exc:
             raise BuildError(f"MkDocs could not build the preview: {exc}") from None
         if kept is not None:  # a dirty build indexes only the pages it rebuilt; keep the full index
             index.write_bytes(kept)

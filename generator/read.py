@@ -135,17 +135,18 @@ def no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _digest(raw: bytes) -> bytes:
+def digest(raw: bytes) -> bytes:
+    """A short digest of a file's bytes, to tell whether they changed."""
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
 @functools.lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """Changes whenever the code that reads and checks files changes."""
-    digest = hashlib.sha256(sys.version.encode())
+    stamp = hashlib.sha256(sys.version.encode())
     for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+        stamp.update(path.read_bytes())
+    return stamp.hexdigest()
 
 
 class Reader:
@@ -236,7 +237,7 @@ class Reader:
             return None
         if known.digest is not None:  # a save of the same size within one tick of the clock keeps the time
             try:
-                if _digest(path.read_bytes()) != known.digest:
+                if digest(path.read_bytes()) != known.digest:
                     return None
             except OSError:
                 return None
@@ -256,7 +257,7 @@ class Reader:
                   "Split it into smaller files, one session per file.")
             return found
         raw = path.read_bytes()
-        found.digest = _digest(raw)
+        found.digest = digest(raw)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -324,3 +324,15 @@ def test_settings_text_cannot_inject_html_into_the_theme(demo_project: Path) -> 
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt; Call 911." in html
     assert 'onmouseover="alert' not in html
     assert 'href="tel:911"' in html, "the first phone line gets a tap-to-call link on every page"
+
+
+def test_mkdocs_runs_on_one_process_where_forking_is_not_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.read_ahead
+    from generator import mkdocs_run
+
+    monkeypatch.setattr(mkdocs_run.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: True)
+    assert mkdocs_run.workers_for(1000) == 2
+    assert mkdocs_run.workers_for(mkdocs_run.MIN_PAGES_TO_SPLIT - 1) == 1
+    monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: False)  # threads running, a daemon, ...
+    assert mkdocs_run.workers_for(1000) == 1

@@ -223,7 +223,8 @@ def test_the_first_preview_build_on_two_processes_makes_the_site_one_makes(demo_
         joined.append(share)
         original(share, site_dir)
 
-    monkeypatch.setattr(generator.mkdocs_run, "workers_for", lambda pages: 2)  # type: ignore[attr-defined]
+    monkeypatch.setattr(generator.mkdocs_run, "MIN_PAGES_TO_SPLIT", 1)  # type: ignore[attr-defined]
+    monkeypatch.setattr(generator.mkdocs_run.os, "cpu_count", lambda: 2)  # type: ignore[attr-defined]
     monkeypatch.setattr(generator.mkdocs_run, "_move_pages", counted)  # type: ignore[attr-defined]
     # (As in catchup serve before its server starts: no other thread. Earlier tests may leave some.)
     monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: True)  # type: ignore[attr-defined]
