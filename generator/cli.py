@@ -2,28 +2,22 @@
 
 Exit codes: 0 no errors, 1 errors found (with ``--strict``, warnings too) or the build failed,
 2 bad invocation. Problems print in the format chosen with ``--format`` (see ``report``); no
-tracebacks unless ``--verbose``.
+tracebacks unless ``--verbose``. Each command is a module of ``generator.commands``, imported
+only when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.build import BuildError, Checked, build, check_project
-from generator.load import Project, ReadCache
-from generator.mkdocs_config import ConfigError
-from generator.problems import Level
-from generator import coverage
-from generator.report import FORMATS, as_json, default_format, github, human, parsable, summary, use_colour
-from generator.settings import Settings
-from generator.schema import write_schemas
-from generator.write import DuplicateOutput
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+from generator.commands import EXIT_ERRORS, EXIT_USAGE
+from generator.errors import CatchupError
+from generator.report import FORMATS
 
 
 def parser() -> argparse.ArgumentParser:
@@ -63,73 +57,12 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def report(checked: Checked, args: argparse.Namespace) -> int:
-    """Print the problems (and the coverage table if asked); the exit code says if they block."""
-    fmt = args.format or default_format()
-    problems = [p for p in checked.problems if not args.quiet or p.level >= Level.WARNING]
-    table = coverage.rows(checked.curriculum, Settings.from_config(checked.curriculum.config)) \
-        if getattr(args, "coverage", False) else None
-    if fmt == "json":
-        print(as_json(problems, checked.session_count, table))
-    else:
-        text = {"parsable": lambda: parsable(problems), "github": lambda: github(problems),
-                "human": lambda: human(problems, colour=use_colour(sys.stdout), notes=args.verbose)}[fmt]()
-        if text:
-            print(text + ("\n" if fmt == "human" else ""))
-        if table is not None:
-            print(coverage.table(table) + "\n")
-        print(summary(checked.problems, checked.session_count, notes_shown=args.verbose or fmt != "human"))
-    return EXIT_OK if blocks(checked, args.strict) is False else EXIT_ERRORS
-
-
-def blocks(checked: Checked, strict: bool) -> bool:
-    return not checked.ok or (strict and any(p.level is Level.WARNING for p in checked.problems))
-
-
 def run(args: argparse.Namespace) -> int:
-    project = Project(args.root.resolve())
-    if not project.root.is_dir():
+    if not args.root.resolve().is_dir():
         print(f"Error: the project folder {args.root} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    if args.command == "check":
-        cache = ReadCache.on_disk(project)  # files unchanged since the last run are not read again
-        code = report(check_project(project, cache), args)
-        sys.stdout.flush()
-        cache.save()  # after the report: the answer does not wait for the cache
-        return code
-    if args.command == "build":
-        cache = ReadCache.on_disk(project)
-        checked = build(project, strict=args.strict, cache=cache)
-        cache.save()
-        code = report(checked, args)
-        if code == EXIT_OK:
-            print(f"Built the site in {project.site}")
-        else:
-            print("Nothing was built; the previous site/ is unchanged.")
-        return code
-    if args.command == "serve":
-        from generator.serve import serve
-
-        host, _, port = args.dev_addr.rpartition(":")
-        if not port.isdigit():
-            print(f"Error: --dev-addr must look like 127.0.0.1:8000, not {args.dev_addr}", file=sys.stderr)
-            return EXIT_USAGE
-        return serve(project, host or "127.0.0.1", int(port))
-    if args.command == "rules":
-        from generator.rules import markdown
-
-        if args.out is None:
-            print(markdown(), end="")
-        else:
-            args.out.write_text(markdown(), encoding="utf-8")
-            print(f"Wrote {args.out}")
-        return EXIT_OK
-    if args.command == "schema":
-        folder = args.out or project.root / "schema"
-        written = write_schemas(folder)
-        print(f"Wrote {len(written)} schema file(s) to {folder}" if written else f"Schemas in {folder} are up to date")
-        return EXIT_OK
-    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
+    command = importlib.import_module(f"generator.commands.{args.command}")
+    return command.run(args)  # type: ignore[no-any-return]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         return run(args)
-    except (BuildError, ConfigError, DuplicateOutput) as exc:
+    except CatchupError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         print("Nothing was published; the previous site/ is unchanged.", file=sys.stderr)
         return EXIT_ERRORS

@@ -10,6 +10,11 @@ from typing import Any
 
 from generator.problems import Location
 
+# How text in the model links to a picture or PDF from content/: the loader writes
+# ``catchup-file:files/<path under content/>`` in place of the author's relative path, and the
+# renderer turns it into a path relative to each page (the build copies the file there).
+ATTACHMENT_LINK = "catchup-file:"
+
 
 @dataclass
 class Prompt:
@@ -45,14 +50,6 @@ class Skill:
 
 
 @dataclass
-class Reference:
-    """A ``use: <id>`` of a shared worksheet or skill, resolved by the checker."""
-
-    id: str
-    where: Location
-
-
-@dataclass
 class Session:
     id: str
     title: str
@@ -66,8 +63,8 @@ class Session:
     program: str = ""
     summary: str = ""
     key_points: list[str] = field(default_factory=list)
-    worksheets: list[Worksheet | Reference] = field(default_factory=list)
-    skills: list[Skill | Reference] = field(default_factory=list)
+    worksheets: list[Worksheet] = field(default_factory=list)  # shared ones (``use: <id>``) linked in
+    skills: list[Skill] = field(default_factory=list)
     reflection: list[str] = field(default_factory=list)
     before_next_session: list[str] = field(default_factory=list)
     makeup_options: list[dict[str, Any]] = field(default_factory=list)
@@ -115,6 +112,7 @@ class Program:
 class Library:
     worksheets: dict[str, Worksheet] = field(default_factory=dict)
     skills: dict[str, Skill] = field(default_factory=dict)
+    duplicates: list[Worksheet | Skill] = field(default_factory=list)  # a second file with a taken id
 
 
 @dataclass

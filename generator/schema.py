@@ -15,10 +15,12 @@ BASE = "https://catchup.invalid/schema/"  # an id, never fetched
 # Patterns end in (?!\n)$: in Python (jsonschema, fastjsonschema) a bare $ also matches before a final
 # line break, so 'skills-1\n' would pass; editors (JavaScript) read the same pattern the same way.
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*(?!\n)$"
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]  # Monday is 0, as date.weekday()
 SESSION_KINDS = ["group", "individual", "psychoeducation", "skills", "family", "support"]
 MAKEUP_KINDS = ["alternate_group", "one_to_one", "recording", "self_study"]
-MAKEUP_PARTS = ["summary", "worksheets", "skills_practice"]
+# The parts of a session someone who missed it needs, by their key in a session file, with the
+# name messages give each. By default every session needs all three (site-config/checks.yml).
+MAKEUP_PARTS = {"summary": "summary", "worksheets": "worksheet", "skills_practice": "skills practice"}
 COLOURS = ["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal", "green",
            "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown", "grey", "blue grey",
            "black", "white"]
@@ -45,6 +47,11 @@ def obj(description: str, required: list[str], /, **properties: Any) -> dict[str
         "additionalProperties": False,
         "properties": properties,
     }
+
+
+def with_default(schema: dict[str, Any], default: Any) -> dict[str, Any]:
+    """A setting's schema with its default, which the checker uses when the setting is left out."""
+    return {**schema, "default": default, "description": f"{schema['description'][:-1]} (default {default})."}
 
 
 def array_of(description: str, item: dict[str, Any]) -> dict[str, Any]:
@@ -238,25 +245,26 @@ SITE_CONFIG = {
         "site-config/checks.yml (optional): what the checker expects. Leave a setting out to keep its default.", [],
         makeup=obj(
             "Which make-up parts a session needs.", [],
-            required={"type": "array", "items": {"enum": MAKEUP_PARTS}, "uniqueItems": True,
+            required={"type": "array", "items": {"enum": list(MAKEUP_PARTS)}, "uniqueItems": True,
+                      "default": list(MAKEUP_PARTS),
                       "description": "Parts every session needs unless its kind is listed under by_kind. "
-                      "Default: [summary, worksheets, skills_practice]."},
+                      f"Default: [{', '.join(MAKEUP_PARTS)}]."},
             by_kind={"type": "object", "additionalProperties": False, "description":
                      "Parts needed by one kind of session, e.g. 'support: [summary]'.",
-                     "properties": {kind: {"type": "array", "items": {"enum": MAKEUP_PARTS}, "uniqueItems": True,
+                     "properties": {kind: {"type": "array", "items": {"enum": list(MAKEUP_PARTS)}, "uniqueItems": True,
                                            "description": f"Parts a {kind} session needs."}
                                     for kind in SESSION_KINDS}},
         ),
         reading_level=obj(
             "The plain-language check.", [],
-            max_grade={"type": "number", "minimum": 1, "maximum": 20,
-                       "description": "Highest US school grade allowed for a session's text (default 8)."},
+            max_grade=with_default({"type": "number", "minimum": 1, "maximum": 20,
+                                    "description": "Highest US school grade allowed for a session's text."}, 8),
             glossary=texts("Words and names the program teaches, counted as easy words, e.g. 'opposite action'."),
         ),
         review=obj(
             "The clinical review check.", [],
-            max_age_days={"type": "integer", "minimum": 1, "maximum": 36500,
-                          "description": "How many days a clinical review stays current (default 365)."},
+            max_age_days=with_default({"type": "integer", "minimum": 1, "maximum": 36500,
+                                       "description": "How many days a clinical review stays current."}, 365),
         ),
     ),
 }

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import REPO
 
-FIGURES = ["check_cold_s", "check_s", "generate_s", "mkdocs_build_s", "build_s", "generate_ratio", "site_mb",
+FIGURES = ["check_cold_s", "check_s", "generate_s", "mkdocs_build_s", "build_s", "generate_ratio", "build_vs_plain_mkdocs", "site_mb",
            "largest_page_kb", "pages", "peak_rss_mb", "preview_s"]
 
 

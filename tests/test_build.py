@@ -15,9 +15,10 @@ import markupsafe
 import pytest
 
 from helpers import EXAMPLES, REPO
-from generator.build import build, check_project, generate
+from generator.checks import check_project
+from generator.site.build import build, generate
 from generator.cli import main
-from generator.load import Project
+from generator.project import Project
 
 pytestmark = pytest.mark.slow
 
@@ -217,7 +218,7 @@ def test_a_worksheet_named_like_a_section_leaves_the_checklist_links_on_the_sect
 def test_the_session_sections_known_to_the_renderer_are_the_templates_headings() -> None:
     from markdown.extensions.toc import slugify
 
-    from generator.render import SESSION_SECTIONS
+    from generator.render.text import SESSION_SECTIONS
 
     template = (REPO / "templates/pages/session.md.j2").read_text(encoding="utf-8")
     headings = re.findall(r"^#{2,3} ([A-Za-z][A-Za-z -]*)$", template, re.M)
@@ -251,17 +252,18 @@ def test_failed_mkdocs_build_leaves_the_previous_site_exactly_as_it_was(
 def test_a_mkdocs_configuration_error_is_a_located_message_not_a_traceback(
     demo_project: Path, capsys: pytest.CaptureFixture[str], workers: int
 ) -> None:
-    from generator.build import BuildError, config_path, mkdocs_build
+    from generator.errors import BuildError
+    from generator.site import mkdocs_run
 
     project = Project(demo_project)
     build(project)
     before = tree_digest(project.site)
-    for mkdocs_yml in (demo_project / "mkdocs.yml", config_path(project)):  # ours, and the one generated from it
+    for mkdocs_yml in (demo_project / "mkdocs.yml", project.generated_config):  # ours, and the one generated from it
         text, added = re.subn(r"(?m)^( *)- offline.*$", r"\g<0>\n\1- no-such-plugin", mkdocs_yml.read_text(encoding="utf-8"))
         assert added == 1
         mkdocs_yml.write_text(text, encoding="utf-8")
     with pytest.raises(BuildError, match="configuration error"):
-        mkdocs_build(config_path(project), demo_project / "out", workers=workers)
+        mkdocs_run.build(project.generated_config, demo_project / "out", workers=workers)
     assert main(["build", "--root", str(demo_project), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "no-such-plugin" in err and "previous site/ is unchanged" in err and "Traceback" not in err
@@ -269,7 +271,7 @@ def test_a_mkdocs_configuration_error_is_a_located_message_not_a_traceback(
 
 
 def test_a_build_on_two_cores_makes_the_same_site_as_one(built: Path, sample_project: Path, tmp_path: Path) -> None:
-    from generator.mkdocs_run import build as mkdocs_build
+    from generator.site.mkdocs_run import build as mkdocs_build
 
     config = sample_project / ".catchup" / "mkdocs.yml"
     mkdocs_build(config, tmp_path / "one", workers=1)
@@ -282,14 +284,15 @@ def test_a_build_on_two_cores_makes_the_same_site_as_one(built: Path, sample_pro
 
 
 def test_a_warning_in_any_share_fails_the_whole_build(demo_project: Path) -> None:
-    from generator.build import BuildError, config_path, mkdocs_build
+    from generator.errors import BuildError
+    from generator.site import mkdocs_run
 
     project = Project(demo_project)
     build(project)
     pages = sorted((project.work / "docs").rglob("*.md"))
     pages[-1].write_text(pages[-1].read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
     with pytest.raises(BuildError, match="strict mode"):
-        mkdocs_build(config_path(project), demo_project / "out", workers=2)
+        mkdocs_run.build(project.generated_config, demo_project / "out", workers=2)
 
 
 def test_generated_config_builds_with_plain_mkdocs_strict(built: Path, sample_project: Path, tmp_path: Path) -> None:
@@ -326,13 +329,62 @@ def test_settings_text_cannot_inject_html_into_the_theme(demo_project: Path) -> 
     assert 'href="tel:911"' in html, "the first phone line gets a tap-to-call link on every page"
 
 
-def test_mkdocs_runs_on_one_process_where_forking_is_not_safe(monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.read_ahead
-    from generator import mkdocs_run
+def test_mkdocs_runs_on_one_process_where_sharing_the_pages_is_not_safe(
+    built: Path, sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.site.mkdocs_run import load
+    from generator.speedups import parallel
 
-    monkeypatch.setattr(mkdocs_run.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: True)
-    assert mkdocs_run.workers_for(1000) == 2
-    assert mkdocs_run.workers_for(mkdocs_run.MIN_PAGES_TO_SPLIT - 1) == 1
-    monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: False)  # threads running, a daemon, ...
-    assert mkdocs_run.workers_for(1000) == 1
+    config = load(sample_project / ".catchup" / "mkdocs.yml", sample_project / "unused", strict=True, overrides=None)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    assert parallel.workers_for(config, 1000) == 2
+    assert parallel.workers_for(config, parallel.MIN_PAGES_TO_SPLIT - 1) == 1
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)  # threads running, a daemon, ...
+    assert parallel.workers_for(config, 1000) == 1
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    config.plugins["tags"] = object()  # a plugin that gathers every page: a share would see only some
+    assert parallel.workers_for(config, 1000) == 1
+    del config.plugins["tags"]
+    monkeypatch.setattr(parallel, "KNOWN_MKDOCS", frozenset({"another version"}))
+    assert parallel.workers_for(config, 1000) == 1, "MkDocs' build code is not the code the shares patch"
+
+
+def test_the_speedups_stand_in_for_the_library_versions_we_install() -> None:
+    """If a new MkDocs, Material or Python-Markdown changes the code a speed-up stands in for, the
+    speed-up switches itself off (the build stays right, only slower): then re-check it against
+    the new code and add the new digest."""
+    from markdown import treeprocessors
+
+    from generator.speedups import parallel, quick_inline, search_index
+    from generator.speedups.guard import unchanged
+
+    assert parallel.mkdocs_unchanged()
+    assert unchanged(quick_inline.KNOWN_INLINE_PROCESSOR, treeprocessors.InlineProcessor)
+    assert search_index._SAME_PARSER
+
+
+def test_plain_and_quick_builds_make_the_same_site(built: Path, sample_project: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """CATCHUP_PLAIN=1 turns every speed-up off; the site is the same: every page's text and the
+    search index (the speed-ups on two processes against plain MkDocs on one)."""
+    from generator.site import mkdocs_run
+
+    config = sample_project / ".catchup" / "mkdocs.yml"
+    mkdocs_run.build(config, tmp_path / "quick", workers=2)
+    monkeypatch.setenv("CATCHUP_PLAIN", "1")
+    calls: list[str] = []
+    import generator.speedups
+
+    monkeypatch.setattr(generator.speedups, "build_site", lambda *args, **kwargs: calls.append("quick"))
+    mkdocs_run.build(config, tmp_path / "plain")
+    assert calls == [], "with CATCHUP_PLAIN=1 no speed-up runs"
+    quick = {p.relative_to(tmp_path / "quick").as_posix(): p.read_bytes() for p in (tmp_path / "quick").rglob("*")
+             if p.is_file()}
+    plain = {p.relative_to(tmp_path / "plain").as_posix(): p.read_bytes() for p in (tmp_path / "plain").rglob("*")
+             if p.is_file()}
+    assert sorted(quick) == sorted(plain)
+    pages = [name for name in plain if name.endswith(".html")]
+    assert len(pages) > 60
+    assert [name for name in pages if quick[name] != plain[name]] == []
+    assert quick["search/search_index.json"] == plain["search/search_index.json"]

@@ -12,9 +12,9 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from generator.build import check_project
-from generator.ics import calendar_files, calendar_path, first_meeting, track_calendar
-from generator.load import Project
+from generator.checks import check_project
+from generator.render.calendar import calendar_files, calendar_path, first_meeting, track_calendar
+from generator.project import Project
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -117,7 +117,7 @@ def test_the_shared_time_zone_block_is_what_icalendar_adds_itself(curriculum, zo
     # add_missing_timezones on the whole calendar must give the same file, byte for byte.
     import dataclasses
 
-    from generator.ics import TIME_ZONE_YEARS, track_event
+    from generator.render.calendar import TIME_ZONE_YEARS, track_event
 
     program, track = dated_tracks(curriculum)[0]
     track = dataclasses.replace(track, schedule={**track.schedule, "timezone": zone}, start_date=start)

@@ -61,7 +61,7 @@ def test_parsable_format_is_one_line_per_problem_including_notes(demo_project: P
     main(["check", "--format", "parsable", "--root", str(demo_project)])
     out = capsys.readouterr().out.splitlines()
     assert out[0] == ("content/demo/sessions/skills-1.yml:25:1: [info] session 'skills-1' is sample content "
-                      "awaiting clinical review (review-status)")
+                      "awaiting clinical review (review-sample)")
     assert out[1].startswith("content/demo/sessions/skills-2.yml:9:5: [warning] 'TODO' looks like a placeholder")
     assert out[1].endswith("(text-placeholder)")
     assert out[2].startswith("content/demo/sessions/support-1.yml:") and "[info]" in out[2]
@@ -73,7 +73,7 @@ def test_github_annotations_are_chosen_on_github_actions(demo_project: Path, cap
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     main(["check", "--root", str(demo_project)])
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("::notice file=content/demo/sessions/skills-1.yml,line=25,col=1,title=review-status::")
+    assert out[0].startswith("::notice file=content/demo/sessions/skills-1.yml,line=25,col=1,title=review-sample::")
     assert out[1].startswith("::warning file=content/demo/sessions/skills-2.yml,line=9,col=5,title=text-placeholder::")
     assert "Hint: Write the real text" in out[1]
 
@@ -181,7 +181,7 @@ def test_a_link_to_a_file_outside_the_project_is_refused(demo_project: Path, tmp
 
 
 def test_an_oversized_file_is_refused_with_a_clear_message(demo_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from generator.yamlsource import MAX_BYTES
+    from generator.load.yamlsource import MAX_BYTES
 
     big = demo_project / "content/demo/sessions/skills-1.yml"
     big.write_text("summary: " + "x" * (MAX_BYTES + 10) + "\n")

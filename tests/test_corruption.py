@@ -42,12 +42,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import check_project, generate
+from generator.checks import check_project
+from generator.site.build import generate
 from generator.cli import main
-from generator.load import Project
+from generator.project import Project
 from generator.problems import Level, Problem
 from generator.report import as_json
-from generator.yamlsource import parse
+from generator.load.yamlsource import parse
 from helpers import EXAMPLES, make_project
 
 # Bugs these tests found that are not fixed yet, by name. The strategies leave out a known bug's

@@ -48,9 +48,10 @@ def test_fast_validator_agrees_with_jsonschema_on_every_example(
 ) -> None:
     """Files that pass the compiled validator (and hold no decimal where a whole number goes, which
     it lets by) skip jsonschema, so the two must never disagree."""
-    import generator.read
-    from generator.load import Project, load
-    from generator.validate import _decimal_where_whole, is_valid, validate, validator
+    import generator.load.read
+    from generator.load import load
+    from generator.project import Project
+    from generator.load.validate import _decimal_where_whole, is_valid, validate, validator
 
     checked = []
 
@@ -61,7 +62,7 @@ def test_fast_validator_agrees_with_jsonschema_on_every_example(
         checked.append(path)
         return validate(data, schema_name, path)
 
-    monkeypatch.setattr(generator.read, "validate", both)
+    monkeypatch.setattr(generator.load.read, "validate", both)
     for case in [*GOOD, *BAD]:
         load(Project(make_project(tmp_path / case.name, case)))
     load(Project(Path(__file__).resolve().parent.parent))

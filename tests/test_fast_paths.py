@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.attachments import attach, may_link
-from generator.readability import SENTENCE_END, WORD, Glossary, _without_links, measure
-from generator.yamlsource import Pos, YList, YMap, parse
+from generator.load.attachments import attach, may_link
+from generator.checks.readability import SENTENCE_END, WORD, Glossary, _without_links, measure
+from generator.load.yamlsource import Pos, YList, YMap, parse
 
 
 def one_by_one(texts: list[str], glossary: Glossary) -> tuple[float, int, int]:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from helpers import TESTS, compare_golden
-from generator.build import check_project
-from generator.load import Project
+from generator.checks import check_project
+from generator.project import Project
 from generator.render import nav, render
 
 GOLDEN = TESTS / "golden" / "demo"
@@ -52,14 +52,14 @@ def test_yaml_text_cannot_inject_html(demo_project: Path) -> None:
 
 @pytest.mark.parametrize("text", ["[click](javascript:alert(1))", "[x]( JavaScript:alert(1))", "[y](data:text/html,hi)"])
 def test_links_in_yaml_text_cannot_run_script(text: str) -> None:
-    from generator.render import inline
+    from generator.render.text import inline
 
     assert ":alert" not in inline(text) and "data:" not in inline(text)
     assert "](#blocked-link-" in inline(text)
 
 
 def test_safe_links_in_yaml_text_are_kept() -> None:
-    from generator.render import inline
+    from generator.render.text import inline
 
     text = "[988](tel:988), [site](https://988lifeline.org) and [mail](mailto:a@example.org)"
     assert inline(text) == text
@@ -70,12 +70,12 @@ def test_safe_links_in_yaml_text_are_kept() -> None:
     ("(555) 010-0100 ext 4", "5550100100"),
 ])
 def test_phone_links_dial_only_the_number(written: str, dialled: str) -> None:
-    from generator.render import tel
+    from generator.render.text import tel
 
     assert tel(written) == dialled
 
 
 def test_navigation_titles_are_escaped_for_the_theme() -> None:
-    from generator.render import nav_title
+    from generator.render.pages import nav_title
 
     assert nav_title('Tom & "Jerry"\n  group') == "Tom &amp; &quot;Jerry&quot; group"

@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 from helpers import EXAMPLES
-from generator.build import check_project
-from generator.load import Project, ReadCache
+from generator.checks import check_project
+from generator.load import ReadCache
+from generator.project import Project
 
 
 def summary_of(project: Project, cache: ReadCache | None) -> tuple[list[str], list[str]]:
@@ -57,13 +58,13 @@ def test_a_deleted_picture_is_noticed_although_the_yaml_did_not_change(demo_proj
 def test_a_preview_rebuild_renders_only_the_edited_session_and_its_neighbours(
     demo_project: Path, tmp_path: Path, monkeypatch: object
 ) -> None:
-    import generator.render
-    from generator.preview import Preview
+    import generator.render.pages
+    from generator.site.preview import Preview
 
     preview = Preview(Project(demo_project), tmp_path / "preview")
     assert preview.rebuild().ok
     rendered: list[str] = []
-    original = generator.render.Renderer.page
+    original = generator.render.pages.Renderer.page
 
     def spy(self: object, path: str, *args: object, **kwargs: object) -> object:
         page = original(self, path, *args, **kwargs)  # type: ignore[arg-type]
@@ -71,7 +72,7 @@ def test_a_preview_rebuild_renders_only_the_edited_session_and_its_neighbours(
             rendered.append(path)
         return page
 
-    monkeypatch.setattr(generator.render.Renderer, "page", spy)  # type: ignore[attr-defined]
+    monkeypatch.setattr(generator.render.pages.Renderer, "page", spy)  # type: ignore[attr-defined]
     session = demo_project / "content/demo/sessions/support-1.yml"
     session.write_text(session.read_text(encoding="utf-8").replace("summary: We checked in.", "summary: Changed."),
                        encoding="utf-8")
@@ -130,17 +131,17 @@ def test_a_preview_build_uses_the_quicker_scans_and_leaves_mkdocs_as_it_was(
     from markdown import treeprocessors
     from material.plugins.search import plugin
 
-    import generator.search_index
-    from generator.preview import Preview
+    import generator.speedups.search_index
+    from generator.site.preview import Preview
 
     indexed: list[int] = []
-    original = generator.search_index.sections
+    original = generator.speedups.search_index.sections
 
     def counted(html: str) -> object:
         indexed.append(len(html))
         return original(html)
 
-    monkeypatch.setattr(generator.search_index, "sections", counted)  # type: ignore[attr-defined]
+    monkeypatch.setattr(generator.speedups.search_index, "sections", counted)  # type: ignore[attr-defined]
     parser, inline = plugin.Parser, treeprocessors.InlineProcessor.__dict__["_InlineProcessor__handleInline"]
     assert Preview(Project(demo_project), tmp_path / "preview").rebuild().ok
     assert len(indexed) > 5, "the preview's pages were indexed without the quick tokenizer"
@@ -167,7 +168,7 @@ def test_a_same_size_save_that_keeps_the_file_time_is_not_missed(demo_project: P
 
 
 def test_the_preview_shows_a_same_size_save_that_keeps_the_file_time(demo_project: Path, tmp_path: Path) -> None:
-    from generator.preview import Preview
+    from generator.site.preview import Preview
 
     preview = Preview(Project(demo_project), tmp_path / "preview")
     assert preview.rebuild().ok
@@ -185,7 +186,7 @@ def test_the_preview_shows_a_same_size_save_that_keeps_the_file_time(demo_projec
 
 def test_the_preview_sees_same_size_saves_of_the_theme_and_the_page_templates(demo_project: Path,
                                                                              tmp_path: Path) -> None:
-    from generator.preview import Preview
+    from generator.site.preview import Preview
 
     def same_size_edit(path: Path, old: str, new: str) -> None:
         text, before = path.read_text(encoding="utf-8"), path.stat()
@@ -209,28 +210,27 @@ def test_the_preview_sees_same_size_saves_of_the_theme_and_the_page_templates(de
 
 def test_the_first_preview_build_on_two_processes_makes_the_site_one_makes(demo_project: Path, tmp_path: Path,
                                                                           monkeypatch: object) -> None:
-    import generator.mkdocs_run
-    import generator.read_ahead
-    from generator.preview import Preview
+    import generator.speedups.parallel as parallel
+    from generator.site.preview import Preview
 
     def files(folder: Path) -> dict[str, bytes]:
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
     joined: list[Path] = []  # the shares build in other processes; this one joins their pages
-    original = generator.mkdocs_run._move_pages
+    original = parallel._move_pages
 
     def counted(share: Path, site_dir: Path) -> None:
         joined.append(share)
         original(share, site_dir)
 
-    monkeypatch.setattr(generator.mkdocs_run, "MIN_PAGES_TO_SPLIT", 1)  # type: ignore[attr-defined]
-    monkeypatch.setattr(generator.mkdocs_run.os, "cpu_count", lambda: 2)  # type: ignore[attr-defined]
-    monkeypatch.setattr(generator.mkdocs_run, "_move_pages", counted)  # type: ignore[attr-defined]
+    monkeypatch.setattr(parallel, "MIN_PAGES_TO_SPLIT", 1)  # type: ignore[attr-defined]
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)  # type: ignore[attr-defined]
+    monkeypatch.setattr(parallel, "_move_pages", counted)  # type: ignore[attr-defined]
     # (As in catchup serve before its server starts: no other thread. Earlier tests may leave some.)
-    monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: True)  # type: ignore[attr-defined]
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)  # type: ignore[attr-defined]
     assert Preview(Project(demo_project), tmp_path / "two", "http://127.0.0.1:8000/").rebuild().ok
     assert len(joined) == 1, "the first preview build did not run on two processes"
-    monkeypatch.setattr(generator.read_ahead, "can_fork", lambda: False)  # type: ignore[attr-defined]
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)  # type: ignore[attr-defined]
     assert Preview(Project(demo_project), tmp_path / "one", "http://127.0.0.1:8000/").rebuild().ok
     assert len(joined) == 1, "with no fork to be had, the preview builds in this process"
     one, two = files(tmp_path / "one"), files(tmp_path / "two")

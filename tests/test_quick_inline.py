@@ -1,6 +1,6 @@
 """Skipping inline patterns that cannot match changes nothing in the HTML.
 
-Inside our build (``generator.mkdocs_run``), Python-Markdown does not try an inline pattern on text
+Inside our build (``generator.site.mkdocs_run``), Python-Markdown does not try an inline pattern on text
 that lacks the character every match of it starts with or holds. These tests convert the sample's
 pages, awkward snippets and random text both ways, with the Markdown extensions our sites use, and
 want the same HTML; and they check what each pattern is said to need.
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from markdown import inlinepatterns, treeprocessors
 
-from generator.build import check_project
-from generator.load import Project
-from generator.quick_inline import installed, needs
+from generator.checks import check_project
+from generator.project import Project
+from generator.speedups.quick_inline import installed, needs
 from generator.render import render
 
 EXTENSIONS = ["admonition", "tables", "toc", "attr_list", "md_in_html", "def_list", "footnotes", "abbr"]
@@ -132,7 +132,7 @@ def test_installed_only_while_inside() -> None:
 
 
 def test_a_patch_is_undone_when_the_build_fails_inside() -> None:
-    from generator.patching import patched
+    from generator.speedups.patching import patched
 
     class Library:
         def method(self) -> str:

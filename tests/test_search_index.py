@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from material.plugins.search import plugin
 
-from generator import search_index
+from generator.speedups import search_index
 from generator.cli import main
-from generator.mkdocs_run import build as mkdocs_run_build
-from generator.search_index import QuickParser, feed_quickly
+from generator.site.mkdocs_run import build as mkdocs_run_build
+from generator.speedups.search_index import QuickParser, feed_quickly
 
 INDEX = Path("search") / "search_index.json"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check_project
-from generator.load import Project
+from generator.checks import check_project
+from generator.project import Project
 from generator.render import render
-from generator.widgets import attr, checklist_steps, html_text, json_script
+from generator.render.widgets import attr, checklist_steps, html_text, json_script
 
 
 def test_html_text_keeps_the_guide_s_markdown_and_escapes_html() -> None:
@@ -56,7 +56,7 @@ def test_the_checklist_leaves_out_what_a_session_is_exempt_from(has_worksheet: b
 
 def test_the_finder_page_carries_schedules_and_each_program_script_its_sessions(demo_project: Path) -> None:
     """The finder page must not grow with the number of sessions: they live in finder/<id>.js."""
-    from generator.widgets import finder_data, finder_scripts
+    from generator.render.widgets import finder_data, finder_scripts
 
     curriculum = check_project(Project(demo_project)).curriculum
     data = finder_data(curriculum.programs, lambda target: target)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
-from generator.attachments import MARKER
-from generator.checks import rule, warning
-from generator.model import Curriculum, Document
-from generator.problems import Level, Location, Problem
-from generator.readability import Glossary, measure
-from generator.settings import Settings
-from generator.yamlsource import Pos, YList, YMap
+from generator.checks.readability import Glossary, measure
+from generator.checks.settings import Settings
+from generator.load.yamlsource import Pos, YList, YMap
+from generator.model import ATTACHMENT_LINK, Curriculum, Document
+from generator.problems import Level, Location
+from generator.rules import Finding, check_rule
+
+T = TypeVar("T")
 
 PROSE_KEYS = {"summary", "key_points", "objectives", "reflection", "before_next_session", "purpose",
               "instructions", "prompts", "text", "when_to_use", "steps", "details"}
@@ -96,13 +97,21 @@ def _contacts(document: Document) -> tuple[set[str], set[str]]:
 
 
 class _TextRules:
-    def __init__(self, curriculum: Curriculum, settings: Settings) -> None:
-        self.emails, self.phones = _declared(curriculum)
-        self.settings = settings
+    """The text rules of one curriculum: each file's text is scanned once for all five kinds of
+    problem (placeholders, empty items, link words, image descriptions, personal data), and
+    each rule takes its own kind from what the scan found."""
 
-    def document(self, doc: Document) -> Iterator[Problem]:
-        """All text problems of one file. Each kind of problem is first looked for in the whole
-        file at once; only a file that has one is searched value by value (most have none)."""
+    def __init__(self, curriculum: Curriculum) -> None:
+        self.emails, self.phones = _declared(curriculum)
+        self.key = ("text", frozenset(self.emails), frozenset(self.phones))
+
+    def found(self, doc: Document, kind: str) -> list[Finding]:
+        return remembered(doc, self.key, self.document, doc).get(kind, [])
+
+    def document(self, doc: Document) -> dict[str, list[Finding]]:
+        """All text problems of one file, by kind. Each kind of problem is first looked for in
+        the whole file at once; only a file that has one is searched value by value (most have none)."""
+        found: dict[str, list[Finding]] = {}
         values = values_of(doc)
         joined = "\n".join([text for _, text, _ in values])
         lowered = joined.lower()
@@ -111,45 +120,46 @@ class _TextRules:
         contacts = ("@" in joined and EMAIL.search(joined) is not None) or bool(_phone_digits(joined) - self.phones)
         empty_items = not all(map(WORD_CHARACTER.search, [text for key, text, _ in values if key in LIST_KEYS]))
         if not (placeholders or links or contacts or empty_items):
-            return
+            return found
         for key, text, pos in values:
             where = Location(doc.path, pos.line, pos.col)
             if placeholders:
-                found = PLACEHOLDER.search(text)
-                if found:
-                    yield warning(where, f"'{found.group(0)}' looks like a placeholder: {_quote(text)}",
-                                  "text-placeholder", "Write the real text, or remove the field until it is ready.")
+                match = PLACEHOLDER.search(text)
+                if match:
+                    found.setdefault("placeholder", []).append(
+                        Finding(where, f"'{match.group(0)}' looks like a placeholder: {_quote(text)}"))
             if key in LIST_KEYS and not WORD_CHARACTER.search(text):
-                yield warning(where, f"this item of '{key}' is empty: {_quote(text)}", "text-empty",
-                              "Write the item out, or delete the line.")
+                found.setdefault("empty", []).append(Finding(where, f"this item of '{key}' is empty: {_quote(text)}"))
             if links and "](" in text:
-                yield from self.links(where, text)
+                self.links(where, text, found)
             if contacts:
-                yield from self.personal(where, text)
+                self.personal(where, text, found)
+        return found
 
-    def links(self, where: Location, text: str) -> Iterator[Problem]:
+    def links(self, where: Location, text: str, found: dict[str, list[Finding]]) -> None:
         for image, label, target in MARKDOWN_LINK.findall(text):
             if image and not label.strip():
-                shown = target.removeprefix(MARKER).removeprefix("files/")
-                yield warning(where, f"the image {shown} has no description (alt text)", "text-image-alt",
-                              "Describe the picture in the brackets: ![A person breathing slowly](...).")
+                shown = target.removeprefix(ATTACHMENT_LINK).removeprefix("files/")
+                found.setdefault("image-alt", []).append(
+                    Finding(where, f"the image {shown} has no description (alt text)"))
             elif not image and label.strip().lower().strip(".!") in VAGUE_LINK_TEXT:
-                yield warning(where, f"the link text '{label}' does not say where it goes", "text-link-words",
-                              "Use words that say what the link opens, e.g. [Guide to sleep (NIMH)](...).")
+                found.setdefault("link-words", []).append(
+                    Finding(where, f"the link text '{label}' does not say where it goes"))
 
-    def personal(self, where: Location, text: str) -> Iterator[Problem]:
+    def personal(self, where: Location, text: str, found: dict[str, list[Finding]]) -> None:
         plain = MARKDOWN_LINK.sub(lambda m: m.group(2), text)
         plain = re.sub(r"https?://\S+", " ", plain)
         for email in EMAIL.findall(plain) if "@" in plain else ():
             if email.lower() not in self.emails:
-                yield warning(where, f"'{email}' looks like a personal email address", "text-personal-data",
-                              "Never put personal details in content. Program contacts belong in "
-                              "site-config/contacts.yml.")
+                found.setdefault("personal", []).append(
+                    Finding(where, f"'{email}' looks like a personal email address",
+                            "Never put personal details in content. Program contacts belong in "
+                            "site-config/contacts.yml."))
         for digits in sorted(_phone_digits(plain) - self.phones):
-            yield warning(where, f"'{_shown_number(plain, digits)}' looks like a phone number that is not in "
-                          "site-config/", "text-personal-data",
-                          "Never put personal details in content. Program and crisis numbers belong in "
-                          "site-config/contacts.yml or urgent-help.yml.")
+            found.setdefault("personal", []).append(
+                Finding(where, f"'{_shown_number(plain, digits)}' looks like a phone number that is not in "
+                        "site-config/", "Never put personal details in content. Program and crisis numbers "
+                        "belong in site-config/contacts.yml or urgent-help.yml."))
 
 
 def values_of(doc: Document) -> list[tuple[str, str, Pos]]:
@@ -171,23 +181,65 @@ def _quote(text: str, limit: int = 60) -> str:
     return f'"{flat[:limit]}..."' if len(flat) > limit else f'"{flat}"'
 
 
-@rule("text-placeholder", Level.WARNING, per_file=True)
-def text_rules(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
-    """Text still holding a placeholder such as TODO, TBD, FIXME, xxx, ??? or lorem ipsum.
-
-    Participants would see it as it is. The same pass over the text also reports ``text-empty``,
-    ``text-link-words``, ``text-image-alt`` and ``text-personal-data``.
-    Fix: write the real text, or leave the field out until it is ready.
-    """
-    rules = _TextRules(curriculum, settings)
-    key = ("text", frozenset(rules.emails), frozenset(rules.phones))
+def _text_findings(curriculum: Curriculum, kind: str) -> Iterator[Finding]:
+    rules = _TextRules(curriculum)
     for doc in curriculum.documents:
         if doc.kind in CONTENT_KINDS:
-            yield from remembered(doc, key, lambda: rules.document(doc))
+            yield from rules.found(doc, kind)
 
 
-@rule("reading-level", Level.WARNING, per_file=True)
-def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("text-placeholder", Level.WARNING, hint="Write the real text, or remove the field until it is ready.")
+def text_placeholder(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
+    """Text still holding a placeholder such as TODO, TBD, FIXME, xxx, ??? or lorem ipsum.
+
+    Participants would see it as it is.
+    Fix: write the real text, or leave the field out until it is ready.
+    """
+    return _text_findings(curriculum, "placeholder")
+
+
+@check_rule("text-empty", Level.WARNING, hint="Write the item out, or delete the line.")
+def text_empty(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
+    """An item of a list (a step, a question, a key point) has no words in it.
+
+    Fix: write the item out, or delete the line.
+    """
+    return _text_findings(curriculum, "empty")
+
+
+@check_rule("text-link-words", Level.WARNING,
+            hint="Use words that say what the link opens, e.g. [Guide to sleep (NIMH)](...).")
+def text_link_words(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
+    """Link text such as "click here" or "read more".
+
+    People using a screen reader often hear the links of a page read on their own, so the words
+    must say where the link goes. Fix: ``[Sleep and mood (NIMH)](https://...)``.
+    """
+    return _text_findings(curriculum, "link-words")
+
+
+@check_rule("text-image-alt", Level.WARNING,
+            hint="Describe the picture in the brackets: ![A person breathing slowly](...).")
+def text_image_alt(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
+    """An image has no description: ``![](picture.png)``.
+
+    People who cannot see it need the description. Fix: ``![A person breathing slowly](picture.png)``.
+    """
+    return _text_findings(curriculum, "image-alt")
+
+
+@check_rule("text-personal-data", Level.WARNING)
+def text_personal_data(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
+    """Text holds an email address or phone number that is not one of the program's own (those in site-config/).
+
+    The site is public: never name or contact a participant or staff member in session text.
+    Fix: remove it; program contacts belong in site-config/.
+    """
+    return _text_findings(curriculum, "personal")
+
+
+@check_rule("reading-level", Level.WARNING)
+def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """A session (or shared worksheet or skill) whose text reads above the grade set for the site.
 
     Participants read at every level, often on a phone and at a hard moment. The check measures
@@ -200,25 +252,25 @@ def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
     key = ("reading", settings.max_grade, settings.glossary)
     for doc in curriculum.documents:
         if doc.kind in {"session", "worksheet", "skill"}:
-            yield from remembered(doc, key, lambda: _reading_level(doc, glossary, settings))
+            yield from remembered(doc, key, _reading_level, doc, glossary, settings)
 
 
-def _reading_level(doc: Document, glossary: Glossary, settings: Settings) -> Iterator[Problem]:
+def _reading_level(doc: Document, glossary: Glossary, settings: Settings) -> list[Finding]:
     reading = measure(prose(doc), glossary, hardest=False)
-    if reading.words >= 40 and reading.grade > settings.max_grade:
-        reading = measure(prose(doc), glossary)
-        yield warning(Location(doc.path, doc.data.pos.line, doc.data.pos.col),
-                      f"the text reads at grade {reading.grade:g}; the limit is {settings.max_grade:g}",
-                      "reading-level", f"Use shorter sentences and everyday words. Hardest sentence: "
-                      f"{_quote(reading.hardest, 120)}")
+    if reading.words < 40 or reading.grade <= settings.max_grade:
+        return []
+    reading = measure(prose(doc), glossary)
+    return [Finding(Location(doc.path, doc.data.pos.line, doc.data.pos.col),
+                    f"the text reads at grade {reading.grade:g}; the limit is {settings.max_grade:g}",
+                    f"Use shorter sentences and everyday words. Hardest sentence: {_quote(reading.hardest, 120)}")]
 
 
-def remembered(doc: Document, key: Any, find: Callable[[], Iterator[Problem]]) -> list[Problem]:
-    """The problems ``find`` gives for one file, worked out once per file and settings: a file
+def remembered(doc: Document, key: Any, find: Callable[..., T], *args: Any) -> T:
+    """What ``find(*args)`` gives for one file, worked out once per file and settings: a file
     the preview has not re-read keeps its Document, and so its results."""
     if key not in doc.memo:
-        doc.memo[key] = list(find())
-    return doc.memo[key]
+        doc.memo[key] = find(*args)
+    return doc.memo[key]  # type: ignore[no-any-return]
 
 
 def prose(doc: Document) -> list[str]:

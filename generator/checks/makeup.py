@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks import error, rule, warning
 from generator.model import Curriculum, Session
-from generator.problems import Level, Problem
-from generator.settings import Settings
+from generator.problems import Level
+from generator.rules import Finding, check_rule
+from generator.checks.settings import Settings
+from generator.schema import MAKEUP_PARTS
 
-PART_NAMES = {
-    "summary": ("summary", "Write 'summary:' with what the session covered, in plain words."),
-    "worksheets": ("worksheet", "Add a worksheet under 'worksheets:', or '- use: <id>' for a shared one."),
-    "skills_practice": ("skills practice", "Add a skill under 'skills_practice:', or '- use: <id>' for a shared one."),
+FIXES = {  # how to add each make-up part (schema.MAKEUP_PARTS)
+    "summary": "Write 'summary:' with what the session covered, in plain words.",
+    "worksheets": "Add a worksheet under 'worksheets:', or '- use: <id>' for a shared one.",
+    "skills_practice": "Add a skill under 'skills_practice:', or '- use: <id>' for a shared one.",
 }
 
 
 def present_parts(session: Session) -> dict[str, bool]:
-    return {
-        "summary": bool(session.summary.strip()),
-        "worksheets": bool(session.worksheets),
-        "skills_practice": bool(session.skills),
-    }
+    """Which make-up parts the session has, by their key in a session file."""
+    found = {"summary": session.summary.strip(), "worksheets": session.worksheets, "skills_practice": session.skills}
+    return {part: bool(found[part]) for part in MAKEUP_PARTS}
 
 
 def coverage(session: Session, settings: Settings) -> dict[str, str]:
@@ -29,15 +28,15 @@ def coverage(session: Session, settings: Settings) -> dict[str, str]:
     present = present_parts(session)
     required = settings.required_parts(session.kind)
     table = {}
-    for part in PART_NAMES:
+    for part in MAKEUP_PARTS:
         reason = (session.exemptions.get(part) or "").strip()
         table[part] = ("yes" if present[part] else "exempt" if reason else
                        "missing" if part in required else "not required")
     return table
 
 
-@rule("makeup-material")
-def makeup_material(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("makeup-material")
+def makeup_material(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """Every session needs make-up material: by default a summary, a worksheet and a skills practice.
 
     A participant who missed the session has only its page. Which parts each kind of session
@@ -50,14 +49,13 @@ def makeup_material(curriculum: Curriculum, settings: Settings) -> Iterator[Prob
         for session in program.sessions:
             for part, state in coverage(session, settings).items():
                 if state == "missing":
-                    what, hint = PART_NAMES[part]
                     where = session.at(part) if part in session.fields else session.where
-                    yield error(where, f"session '{session.id}' has no {what} for people who missed it",
-                                "makeup-material", hint + " Or explain why under 'exemptions:'.")
+                    yield Finding(where, f"session '{session.id}' has no {MAKEUP_PARTS[part]} for people who "
+                                  "missed it", FIXES[part] + " Or explain why under 'exemptions:'.")
 
 
-@rule("makeup-transcript", Level.WARNING)
-def recording_transcripts(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("makeup-transcript", Level.WARNING)
+def recording_transcripts(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """A recording offered as make-up needs a transcript.
 
     Some participants cannot listen (a shared room, a hearing loss, a slow connection), and a
@@ -68,7 +66,6 @@ def recording_transcripts(curriculum: Curriculum, settings: Settings) -> Iterato
         for session in program.sessions:
             for option in session.makeup_options:
                 if option["type"] == "recording" and not option.get("transcript"):
-                    yield warning(session.at("makeup_options"),
+                    yield Finding(session.at("makeup_options"),
                                   f"session '{session.id}' offers a recording with no transcript",
-                                  "makeup-transcript",
                                   "Add 'transcript:' saying where the written transcript is, or how to ask for it.")

@@ -5,21 +5,21 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.checks import info, rule, warning
+from generator.checks.settings import Settings
 from generator.model import Curriculum
-from generator.problems import Level, Problem
-from generator.settings import Settings
+from generator.problems import Level
+from generator.rules import Finding, check_rule
 
 
-@rule("review-status", Level.WARNING)
-def review_status(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("review-status", Level.WARNING)
+def review_status(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """A session's clinical review is missing, still a draft, or older than the site allows.
 
     Clinical content must be checked by a clinician before participants rely on it, and checked
     again from time to time. Write ``review: {status: approved, reviewed_by: ..., reviewed_on:
     YYYY-MM-DD}``. A review older than ``review: max_age_days`` in site-config/checks.yml (default
-    365) is reported as out of date. Sample content (``status: sample``) is reported as
-    information only: the site shows a notice on its pages.
+    365) is reported as out of date. Sample content (``status: sample``) is the rule
+    ``review-sample``.
     Fix: have a clinician review the session, then set the status, reviewer and date.
     """
     max_age = datetime.timedelta(days=settings.review_max_age_days)
@@ -28,23 +28,35 @@ def review_status(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
             review, where = session.review, session.at("review")
             status = review.get("status")
             if status is None:
-                yield warning(where, f"session '{session.id}' has no clinical review", "review-status",
+                yield Finding(where, f"session '{session.id}' has no clinical review",
                               "Add 'review:' with 'status: approved', 'reviewed_by:' and 'reviewed_on:'.")
-            elif status == "sample":
-                yield info(where, f"session '{session.id}' is sample content awaiting clinical review",
-                           "review-status", "Have a clinician review it, then set 'status: approved'.")
             elif status == "draft":
-                yield warning(where, f"session '{session.id}' is still a draft", "review-status",
+                yield Finding(where, f"session '{session.id}' is still a draft",
                               "Finish it and have it reviewed; then set 'status: approved'.")
-            elif not review.get("reviewed_on"):
-                yield warning(where, f"session '{session.id}' is approved but has no review date", "review-status",
+            elif status == "approved" and not review.get("reviewed_on"):
+                yield Finding(where, f"session '{session.id}' is approved but has no review date",
                               "Add 'reviewed_on: YYYY-MM-DD' with the date of the review.")
-            else:
+            elif status == "approved":
                 try:
                     reviewed = datetime.date.fromisoformat(review["reviewed_on"])
                 except ValueError:
                     continue  # not a real date: the rule date-real reports it
                 if settings.today - reviewed > max_age:
-                    yield warning(where, f"session '{session.id}' was last reviewed on {reviewed}, more than "
-                                  f"{settings.review_max_age_days} days ago", "review-status",
+                    yield Finding(where, f"session '{session.id}' was last reviewed on {reviewed}, more than "
+                                  f"{settings.review_max_age_days} days ago",
                                   "Have a clinician review it again and update 'reviewed_on'.")
+
+
+@check_rule("review-sample", Level.INFO,
+            hint="Have a clinician review it, then set 'status: approved'.")
+def review_sample(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
+    """A session is sample content (``review: {status: sample}``), not yet reviewed by a clinician.
+
+    This is information only: the site still builds, even with ``--strict``, and its pages show
+    a notice that the content is a sample awaiting clinical review.
+    Fix: have a clinician review the session, then set ``status: approved`` with the reviewer and date.
+    """
+    for program in curriculum.programs:
+        for session in program.sessions:
+            if session.review.get("status") == "sample":
+                yield Finding(session.at("review"), f"session '{session.id}' is sample content awaiting clinical review")

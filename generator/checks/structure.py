@@ -8,14 +8,16 @@ import zoneinfo
 from collections.abc import Iterator
 from functools import lru_cache
 
-from generator.checks import error, rule, warning
 from generator.model import Curriculum, Worksheet
-from generator.problems import Level, Location, Problem
-from generator.settings import Settings
+from generator.problems import Level, Location
+from generator.rules import Finding, check_rule
+from generator.schema import MAKEUP_PARTS
+from generator.checks.makeup import present_parts
+from generator.checks.settings import Settings
 
 
-@rule("duplicate-id")
-def duplicate_ids(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("duplicate-id")
+def duplicate_ids(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """Programs, tracks in a program, sessions, worksheets and skills each need an id of their own.
 
     Ids become web addresses and page anchors, so two things with one id would hide one of them.
@@ -23,16 +25,15 @@ def duplicate_ids(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
     """
     seen: dict[tuple[str, str], Location] = {}
 
-    def claim(kind: str, scope: str, item_id: str, where: Location) -> Iterator[Problem]:
+    def claim(kind: str, scope: str, item_id: str, where: Location) -> Iterator[Finding]:
         key = (kind, f"{scope}/{item_id}")
         if key in seen and seen[key] != where:
-            yield error(where, f"{kind} id '{item_id}' is also used at {seen[key]}", "duplicate-id",
-                        f"Give this {kind} an id of its own.")
+            yield Finding(where, f"{kind} id '{item_id}' is also used at {seen[key]}", f"Give this {kind} an id of its own.")
         seen.setdefault(key, where)
 
-    for item in [*curriculum.library.worksheets.values(), *curriculum.library.skills.values()]:
-        kind = "worksheet" if hasattr(item, "prompts") else "skill"
-        yield from claim(kind, "", item.id, item.where)
+    library = curriculum.library
+    for item in [*library.worksheets.values(), *library.skills.values(), *library.duplicates]:
+        yield from claim("worksheet" if isinstance(item, Worksheet) else "skill", "", item.id, item.where)
     for program in curriculum.programs:
         yield from claim("program", "", program.id, program.where)
         for track in program.tracks:
@@ -40,15 +41,15 @@ def duplicate_ids(curriculum: Curriculum, settings: Settings) -> Iterator[Proble
         for session in program.sessions:
             yield from claim("session", "", session.id, session.at("id"))
             for worksheet in session.worksheets:
-                if not getattr(worksheet, "shared", True):
+                if not worksheet.shared:
                     yield from claim("worksheet", "", worksheet.id, worksheet.where)
             for skill in session.skills:
-                if not getattr(skill, "shared", True):
+                if not skill.shared:
                     yield from claim("skill", "", skill.id, skill.where)
 
 
-@rule("session-number")
-def session_numbers(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("session-number")
+def session_numbers(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """The sessions of a track are numbered 1, 2, 3, ... with no number twice and none left out.
 
     The number sets the order of the sessions, the "next session" link and, for a track that
@@ -62,23 +63,21 @@ def session_numbers(curriculum: Curriculum, settings: Settings) -> Iterator[Prob
             previous = None
             for session in track.sessions:  # sorted by number when loaded
                 if previous is not None and session.number == previous.number:
-                    yield error(session.at("number"),
+                    yield Finding(session.at("number"),
                                 f"session '{session.id}' has number {session.number}, like '{previous.id}' "
-                                f"in track '{track.id}'", "session-number",
-                                "Number the sessions of a track 1, 2, 3, ... with no repeats.")
+                                f"in track '{track.id}'", "Number the sessions of a track 1, 2, 3, ... with no repeats.")
                 elif session.number != expected and not program.unreadable:
                     missing = (f"number {expected}" if session.number == expected + 1
                                else f"numbers {expected} to {session.number - 1}")
-                    yield error(session.at("number"),
+                    yield Finding(session.at("number"),
                                 f"track '{track.id}' has no session with {missing}; '{session.id}' is "
-                                f"number {session.number}", "session-number",
-                                f"Add the missing session, or renumber this one {expected}.")
+                                f"number {session.number}", f"Add the missing session, or renumber this one {expected}.")
                 expected = session.number + 1
                 previous = session
 
 
-@rule("track-empty", Level.WARNING)
-def empty_tracks(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("track-empty", Level.WARNING)
+def empty_tracks(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """A track in a program.yml has no sessions.
 
     Its group would show on the program page and in the session finder with nothing to catch up
@@ -92,13 +91,12 @@ def empty_tracks(curriculum: Curriculum, settings: Settings) -> Iterator[Problem
             continue
         for track in program.tracks:
             if not track.sessions:
-                yield warning(track.where, f"track '{track.id}' has no sessions", "track-empty",
-                              f"Add session files with 'track: {track.id}' to content/{program.folder}/sessions/, "
+                yield Finding(track.where, f"track '{track.id}' has no sessions", f"Add session files with 'track: {track.id}' to content/{program.folder}/sessions/, "
                               "or take the track out of program.yml until it has some.")
 
 
-@rule("field-no-effect", Level.WARNING)
-def fields_without_effect(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("field-no-effect", Level.WARNING)
+def fields_without_effect(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """A field is written where it changes nothing.
 
     `low` and `high` are shown only for a question with `answer: rating`, and the reason under
@@ -107,8 +105,6 @@ def fields_without_effect(curriculum: Curriculum, settings: Settings) -> Iterato
     was written.
     Fix: make the question a rating (`answer: rating`), or delete the field.
     """
-    from generator.checks.makeup import PART_NAMES, present_parts  # (makeup imports this package)
-
     worksheets = [*curriculum.library.worksheets.values()]
     for program in curriculum.programs:
         for session in program.sessions:
@@ -116,17 +112,15 @@ def fields_without_effect(curriculum: Curriculum, settings: Settings) -> Iterato
             present = present_parts(session)
             for part in session.exemptions:
                 if present.get(part):
-                    yield warning(session.at("exemptions"),
-                                  f"session '{session.id}' has a {PART_NAMES[part][0]}, so the reason under "
-                                  f"'exemptions:' for not having one is never shown", "field-no-effect",
-                                  f"Delete '{part}:' under 'exemptions:'.")
+                    yield Finding(session.at("exemptions"),
+                                  f"session '{session.id}' has a {MAKEUP_PARTS[part]}, so the reason under "
+                                  f"'exemptions:' for not having one is never shown", f"Delete '{part}:' under 'exemptions:'.")
     for worksheet in worksheets:
         for number, prompt in enumerate(worksheet.prompts, 1):
             if prompt.answer != "rating" and (prompt.low or prompt.high):
-                yield warning(worksheet.where,
+                yield Finding(worksheet.where,
                               f"question {number} of worksheet '{worksheet.id}' has 'low' or 'high', which are "
-                              "shown only for 'answer: rating'", "field-no-effect",
-                              "Add 'answer: rating' if it is a 0 to 10 rating; if not, delete 'low:' and 'high:'.")
+                              "shown only for 'answer: rating'", "Add 'answer: rating' if it is a 0 to 10 rating; if not, delete 'low:' and 'high:'.")
 
 
 @lru_cache(maxsize=1)
@@ -134,8 +128,8 @@ def _zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
-@rule("schedule-timezone")
-def schedule_timezones(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("schedule-timezone")
+def schedule_timezones(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """A track's schedule needs a real time zone name, so times and calendar files are right.
 
     Fix: use a name from the IANA time zone list, such as America/New_York or Europe/London.
@@ -149,12 +143,12 @@ def schedule_timezones(curriculum: Curriculum, settings: Settings) -> Iterator[P
             if zone not in known:
                 close = difflib.get_close_matches(zone, known, n=1)
                 hint = f"Did you mean '{close[0]}'?" if close else "Use a name such as America/New_York."
-                yield error(track.where, f"track '{track.id}' has an unknown time zone '{zone}'",
-                            "schedule-timezone", hint)
+                yield Finding(track.where, f"track '{track.id}' has an unknown time zone '{zone}'",
+                            hint)
 
 
-@rule("date-real")
-def real_dates(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
+@check_rule("date-real")
+def real_dates(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """A date that is written right (YYYY-MM-DD) but is not on the calendar, such as 2027-02-30.
 
     The session finder and the calendar files count meetings from a track's ``start_date``, and the
@@ -164,13 +158,13 @@ def real_dates(curriculum: Curriculum, settings: Settings) -> Iterator[Problem]:
     for program in curriculum.programs:
         for track in program.tracks:
             if track.start_date and not _is_date(track.start_date):
-                yield error(track.where, f"track '{track.id}' starts on {track.start_date}, which is not a real date",
-                            "date-real", "Write a date that is on the calendar, such as 2027-01-04.")
+                yield Finding(track.where, f"track '{track.id}' starts on {track.start_date}, which is not a real date",
+                            "Write a date that is on the calendar, such as 2027-01-04.")
         for session in program.sessions:
             reviewed = session.review.get("reviewed_on")
             if reviewed and not _is_date(reviewed):
-                yield error(session.at("review"), f"session '{session.id}' was reviewed on {reviewed}, which is not a "
-                            "real date", "date-real", "Write a date that is on the calendar, such as 2026-11-02.")
+                yield Finding(session.at("review"), f"session '{session.id}' was reviewed on {reviewed}, which is not a "
+                            "real date", "Write a date that is on the calendar, such as 2026-11-02.")
 
 
 def _is_date(text: str) -> bool:

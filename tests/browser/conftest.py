@@ -85,8 +85,8 @@ def site_url(site: Path, serve_folder) -> str:
 
 @pytest.fixture(scope="session")
 def curriculum(sample_project: Path) -> object:
-    from generator.build import check_project
-    from generator.load import Project
+    from generator.checks import check_project
+    from generator.project import Project
 
     checked = check_project(Project(sample_project))
     assert checked.ok, checked.problems

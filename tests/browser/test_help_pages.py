@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from browsing import session_href, worksheet_session
-from generator.render import tel
+from generator.render.text import tel
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,8 @@
 Python-Markdown turns the text of every paragraph, list item and heading into inline HTML by
 trying each of its inline patterns in turn (code, escapes, links, images, autolinks, line breaks,
 raw HTML, entities, emphasis), each a regular-expression search over the text. Most of our text
-is plain words: no pattern can match, yet all of them are tried, and this was about a fifth of
-MkDocs' time on a 1000-session site.
+is plain words: no pattern can match, yet all of them are tried (docs/performance.md says what
+that costs).
 
 Each standard pattern can only match text that holds a certain character: a link needs ``[``,
 inline HTML needs ``<``, emphasis needs ``*`` or ``_``, and so on (see ``_NEEDS``). While
@@ -13,7 +13,7 @@ result is what trying it would have given (no match). A pattern we do not know (
 extension, or a standard one whose expression has changed in another version) is always tried.
 A test converts the sample pages and tricky snippets both ways and compares the HTML.
 
-Only our build uses it (``generator.mkdocs_run``); a plain ``mkdocs build`` is unchanged.
+Only our build uses it (``generator.site.mkdocs_run``); a plain ``mkdocs build`` is unchanged.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from typing import Any
 
 from markdown import inlinepatterns, treeprocessors, util
 
-from generator.patching import patched
+from generator.speedups.guard import unchanged
+from generator.speedups.patching import patched
 
 try:  # the standard library's parser of regular expressions (private; another Python may lack it)
     from re import _constants as sre, _parser as sre_parse  # type: ignore[attr-defined]
@@ -138,9 +139,14 @@ def _handle_inline(self: Any, data: str, patternIndex: int = 0) -> str:  # noqa:
     return data
 
 
+# treeprocessors.InlineProcessor as _handle_inline was written against (Python-Markdown 3.11).
+KNOWN_INLINE_PROCESSOR = frozenset({"74e75f976c4a0f29"})
+
+
 def installed() -> AbstractContextManager[None]:
-    """Let Python-Markdown skip inline patterns that cannot match, only while inside."""
+    """Let Python-Markdown skip inline patterns that cannot match, only while inside, and only
+    while its InlineProcessor is the code ``_handle_inline`` copies."""
     cls = treeprocessors.InlineProcessor
-    if "_InlineProcessor__handleInline" not in cls.__dict__ or not hasattr(cls, "_InlineProcessor__applyPattern"):
+    if not unchanged(KNOWN_INLINE_PROCESSOR, cls):
         return nullcontext()  # another version of Python-Markdown: leave it as it is
     return patched(cls, "_InlineProcessor__handleInline", _handle_inline)

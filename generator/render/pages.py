@@ -1,10 +1,9 @@
-"""Render stage: curriculum in, Markdown pages out (as text in memory; nothing is written here).
+"""The Markdown pages of the site, from the page templates (in memory; nothing is written here).
 
 Templates live in the project's ``templates/pages/``. Jinja2 runs with ``StrictUndefined`` so a
 typo in a template fails loudly. The output is Markdown, so autoescaping is off; instead every
-piece of text from YAML goes through ``inline`` or ``prose``, which escape raw HTML. From
-``TWO_PROCESSES_FROM`` pages on, where a core is free, a forked child renders the second half
-(``read_ahead.Child``); the pages are the same, in the same order.
+piece of text from YAML goes through ``inline`` or ``prose`` (``render.text``), which escape raw
+HTML, and the tools' HTML is written with the helpers of ``render.widgets``.
 """
 
 from __future__ import annotations
@@ -12,22 +11,18 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markdown.extensions.toc import slugify  # how Python-Markdown makes a heading's id
 
-from generator.model import Curriculum, Program, Session, Track
-from generator.read_ahead import Child, can_fork, core_free
+from generator.model import ATTACHMENT_LINK, Curriculum, Program, Session, Track
+from generator.render import widgets
+from generator.render.paths import session_path
+from generator.render.text import clock, inline, part_heading, prose, tel, weekday_name, zone_name
 
-WEEKDAY_NAMES = {
-    "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
-    "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
-}
 HELP_PAGES = {
     "urgent-help.md": ("urgent-help.md.j2", "Urgent help"),
     "missed-a-session.md": ("missed-a-session.md.j2", "Missed a session"),
@@ -48,81 +43,9 @@ class Page:
     text: str
 
 
-# From this many pages, a forked child renders half of them (where a core is free: see read_ahead).
-TWO_PROCESSES_FROM = 200
-
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-LINK_TARGET = re.compile(r"\]\(\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]+\]):", re.M)
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def _safe_link(match: re.Match[str]) -> str:
-    scheme = match.group(1).lower()
-    # catchup-file: only ever comes from the loader (which blocks it when typed by an author);
-    # Renderer.page turns it into a path relative to the page.
-    return match.group(0) if scheme in SAFE_SCHEMES or scheme == "catchup-file" else "](#blocked-link-"
-
-
-def inline(value: Any) -> str:
-    """Text for one line of Markdown: whitespace folded, raw HTML shown as text, and links only
-    to http(s), mailto and tel (any other scheme, such as javascript:, is made harmless)."""
-    text = " ".join(str(value).split()).replace("<", "&lt;")
-    if "]" not in text:  # most text has no link at all
-        return text
-    return REFERENCE_LINK.sub(r"\1\:", LINK_TARGET.sub(_safe_link, text))
-
-
-# The ids Python-Markdown gives the session page's section headings. The checklist links to them,
-# and the first heading with a given id keeps it, so a worksheet or skill heading must not take one.
-SESSION_SECTIONS = frozenset({
-    "what-we-covered", "key-points", "worksheets", "skills-practice", "reflect", "before-next-session",
-    "learn-more", "make-up-options", "tell-your-team", "urgent-help",
-})
-
-
-def part_heading(value: Any, kind: str) -> str:
-    """A worksheet's or skill's heading: its title, with '(worksheet)' or '(skill)' added when the
-    title alone would take a section's id (a worksheet called 'Reflect' would make the checklist's
-    'Reflect' link jump to the worksheet)."""
-    text = inline(value)
-    return f"{text} ({kind})" if slugify(text, "-") in SESSION_SECTIONS else text
-
-
-def prose(value: Any) -> str:
-    """Text that may run to several paragraphs: blank lines kept, raw HTML shown as text."""
-    paragraphs = PARAGRAPH_BREAK.split(str(value).strip())
-    return "\n\n".join(inline(p) for p in paragraphs if p.strip())
-
-
-def tel(value: Any) -> str:
-    """A phone number as a tel: address: the number at the start (digits, a leading +), so that
-    '988, then press 1' dials 988 and never 9881."""
-    text = str(value).strip()
-    number = re.match(r"\+?[\d\s().-]*", text).group(0)  # type: ignore[union-attr]
-    digits = re.sub(r"\D", "", number)
-    return ("+" if text.startswith("+") else "") + digits
-
-
-def clock(value: str) -> str:
-    """'18:00' as participants in the US read it: '6:00 p.m.'."""
-    hours, minutes = (int(part) for part in value.split(":"))
-    suffix = "a.m." if hours < 12 else "p.m."
-    return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
-
-
-def zone_name(value: str) -> str:
-    """'America/New_York' as a place people know: 'New York'."""
-    return value.rsplit("/", 1)[-1].replace("_", " ")
-
-
-# A page links to the same few pages as its neighbours; posixpath.relpath asks the system for
-# the working folder twice a call. (The paths are inside the docs folder, so the folder is moot.)
+# A page links to the same few pages as its neighbours: each link is worked out once. (The paths
+# are inside the docs folder, so relpath's working folder is moot.)
 relative_path = functools.lru_cache(maxsize=8192)(posixpath.relpath)
-
-
-def session_path(program: Program, session: Session) -> str:
-    return f"{program.id}/{session.track}/{session.id}.md"
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -136,10 +59,8 @@ def environment(templates: Path) -> jinja2.Environment:
         auto_reload=False,  # one environment per render, so a template is read once per build
     )
     env.filters.update(inline=inline, prose=prose, part_heading=part_heading, tel=tel, clock=clock,
-                       zone_name=zone_name, weekday=WEEKDAY_NAMES.__getitem__)
-    from generator.widgets import register  # widgets builds on the filters above
-
-    register(env)
+                       zone_name=zone_name, weekday=weekday_name)
+    widgets.register(env)
     return env
 
 
@@ -163,28 +84,13 @@ class Renderer:
         text = self.env.get_template(template).render(
             config=self.curriculum.config, page_path=path, link=link, title=title, **context
         )
-        if "](catchup-file:" in text:  # a picture or PDF from content/, copied to files/ by the build
+        if "](" + ATTACHMENT_LINK in text:  # a picture or PDF from content/, copied to files/ by the build
             up = link(".")
-            text = text.replace("](catchup-file:", "](" + ("" if up == "." else up + "/"))
+            text = text.replace("](" + ATTACHMENT_LINK, "](" + ("" if up == "." else up + "/"))
         return Page(path, title, text)
 
     def pages(self) -> list[Page]:
-        tasks = self.tasks()
-        if self.only is not None or len(tasks) < TWO_PROCESSES_FROM or not (can_fork() and core_free()):
-            return [task() for task in tasks]
-        # A forked child renders the second half while this process renders the first. It sends
-        # its pages in one piece at the end: a pipe holds only a few, and it would wait for this
-        # process to read them.
-        half = len(tasks) // 2
-        for name in self.env.list_templates():  # compiled once, here, not in both processes
-            self.env.get_template(name)
-        child: Child[list[Page]] = Child(lambda: iter([[task() for task in tasks[half:]]]))
-        try:
-            pages = [task() for task in tasks[:half]]
-            pages += child.receive(wait=True) or []
-        finally:
-            child.close()
-        return pages + [task() for task in tasks[len(pages):]]  # if the child failed: the rest here
+        return [task() for task in self.tasks()]
 
     def tasks(self) -> list[Callable[[], Page]]:
         """What renders each page, in navigation order."""

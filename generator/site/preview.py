@@ -14,16 +14,19 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from generator.build import BuildError, Checked, check_project, config_path, generate
-from generator.load import Project, ReadCache
+from generator.checks import Checked, check_project
+from generator.errors import BuildError, MkDocsFailed
+from generator.load import ReadCache
+from generator.load.read import digest
 from generator.model import Curriculum
 from generator.problems import Problem, relative
-from generator.read import digest
+from generator.project import Project
 from generator.render import Page, session_path
+from generator.site import mkdocs_run
+from generator.site.build import generate
 
 log = logging.getLogger("catchup")
 ERRORS_SCRIPT = "catchup-preview-errors.js"
-SEARCH_INDEX = Path("search") / "search_index.json"
 
 # Shows the check's errors over the page; the text is set with textContent, never as HTML.
 _SCRIPT = """(function () {
@@ -127,22 +130,20 @@ class Preview:
             (self.site_dir / ERRORS_SCRIPT).write_text(_SCRIPT % json.dumps(lines), encoding="utf-8")
 
     def _mkdocs(self, dirty: bool) -> None:
-        from generator import mkdocs_run
-
         def adjust(config: Any) -> None:
             config.extra_javascript.append(ERRORS_SCRIPT)
             if self.serve_url:
                 config.site_url = self.serve_url
 
-        index = self.site_dir / SEARCH_INDEX
+        index = self.site_dir / mkdocs_run.SEARCH_INDEX
         kept = index.read_bytes() if dirty and index.is_file() else None
         try:
             # Served over http: no need for the offline plugin. Not strict: a preview shows what it can.
             # A full build (the first one) runs on every core, as catchup build does, where forking is
-            # safe: not in the watcher's thread (see mkdocs_run.workers_for).
-            mkdocs_run.build(config_path(self.project), self.site_dir, strict=False, overrides={"plugins": ["search"]},
+            # safe: not in the watcher's thread (see speedups.parallel.can_fork).
+            mkdocs_run.build(self.project.generated_config, self.site_dir, strict=False, overrides={"plugins": ["search"]},
                              adjust=adjust, serve_url=self.serve_url, dirty=dirty)
-        except mkdocs_run.MkDocsFailed as exc:
+        except MkDocsFailed as exc:
             raise BuildError(f"MkDocs could not build the preview: {exc}") from None
         if kept is not None:  # a dirty build indexes only the pages it rebuilt; keep the full index
             index.write_bytes(kept)

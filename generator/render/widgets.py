@@ -18,18 +18,21 @@ from typing import Any
 import jinja2
 import markdown
 
-from generator.ics import REMINDER_MINUTES, calendar_path
 from generator.model import Program, Session, Track
-from generator.render import clock, inline, session_path, zone_name
+from generator.render.calendar import REMINDER_MINUTES, calendar_path
+from generator.render.paths import finder_script_path, session_path
+from generator.render.text import clock, inline, zone_name
+from generator.schema import WEEKDAYS
 
-WEEKDAY_NUMBERS = {  # as JavaScript's Date.getUTCDay() counts them
-    "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-}
+
+def js_weekday(day: str) -> int:
+    """A weekday as JavaScript's ``Date.getUTCDay()`` counts it: Sunday is 0."""
+    return (WEEKDAYS.index(day) + 1) % 7
 PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
 
 
 MARKDOWN_CHARACTERS = re.compile(r"[*_\[\]!`\\<>&]")
-_MARKDOWN = markdown.Markdown()  # one converter, reset for each text: building one costs ~0.2 ms
+_MARKDOWN = markdown.Markdown()  # one converter, reset for each text, not one built per label
 
 
 def html_text(value: Any) -> str:
@@ -76,7 +79,7 @@ def track_data(program: Program, track: Track, link: Callable[[str], str]) -> di
     return {
         "id": track.id,
         "title": plain(track.title),
-        "days": [WEEKDAY_NUMBERS[day] for day in schedule["days"]],
+        "days": [js_weekday(day) for day in schedule["days"]],
         "when": f"on {days_text} at {clock(schedule['start'])} ({zone_name(schedule['timezone'])} time)",
         "order": track.order,
         "start_date": str(track.start_date) if track.start_date else None,
@@ -93,10 +96,6 @@ def finder_data(programs: list[Program], link: Callable[[str], str]) -> dict[str
          "tracks": [track_data(p, t, link) for t in p.tracks if t.sessions]}
         for p in programs
     ]}
-
-
-def finder_script_path(program: Program) -> str:
-    return f"finder/{program.id}.js"
 
 
 def finder_scripts(programs: list[Program]) -> list[tuple[str, str]]:

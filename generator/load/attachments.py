@@ -17,14 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.yamlsource import Pos, YList, YMap
+from generator.load.yamlsource import Pos, YList, YMap
+from generator.model import ATTACHMENT_LINK as MARKER
+from generator.rules import Rule
+from generator.load.reader_rules import FILE_MISSING, FILE_TYPE, PATH_OUTSIDE
 
-MARKER = "catchup-file:"  # rewritten to a path relative to each page when the page is rendered
 ALLOWED_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"}
 LINK = re.compile(r"(!?\[[^\]\[]{0,1000}\]\()\s*([^)\s]{1,2000})([^)]{0,1000}\))")  # bounded: linear time
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
-Report = Callable[[str, str, str, Pos], None]  # message, rule, hint, position
+Report = Callable[[str, Rule, str, Pos], None]  # message, rule, hint, position
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def _resolve(target: str, yaml_file: Path, content: Path, report: Report, pos: P
     try:
         return _resolve_path(target, yaml_file, content, report, pos)
     except (OSError, RuntimeError, ValueError) as exc:  # a name too long, a link loop, a NUL character
-        report(f"the file '{target}' cannot be read ({type(exc).__name__})", "file-missing",
+        report(f"the file '{target}' cannot be read ({type(exc).__name__})", FILE_MISSING,
                "Check the name: use a short file name of letters, digits and dashes.", pos)
         return None
 
@@ -82,16 +84,16 @@ def _resolve_path(target: str, yaml_file: Path, content: Path, report: Report, p
     if inside and candidate.exists():
         inside = candidate.resolve().is_relative_to(content.resolve())
     if not inside:
-        report(f"the link '{target}' points outside content/; the file was not read", "path-outside",
+        report(f"the link '{target}' points outside content/; the file was not read", PATH_OUTSIDE,
                "Keep pictures and PDFs inside content/, next to the YAML that shows them.", pos)
         return None
     if not candidate.is_file():
-        report(f"the file '{target}' does not exist", "file-missing",
+        report(f"the file '{target}' does not exist", FILE_MISSING,
                f"Check the spelling; the path is read from the folder of this file ({yaml_file.parent.name}/).", pos)
         return None
     if candidate.suffix.lower() not in ALLOWED_TYPES:
         allowed = ", ".join(sorted(ALLOWED_TYPES))
-        report(f"the file '{target}' is not a picture or a PDF", "file-type",
+        report(f"the file '{target}' is not a picture or a PDF", FILE_TYPE,
                f"Link only to {allowed} files: other kinds (SVG, HTML) can carry script.", pos)
         return None
     return Attachment("files/" + candidate.relative_to(content).as_posix(), candidate)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from generator.checks.language import prose
-from generator.checks.makeup import PART_NAMES, coverage
+from generator.checks.makeup import coverage
+from generator.schema import MAKEUP_PARTS
 from generator.model import Curriculum
-from generator.readability import Glossary, measure
-from generator.settings import Settings
+from generator.checks.readability import Glossary, measure
+from generator.checks.settings import Settings
 
-COLUMNS = ("session", "kind", *PART_NAMES, "grade")
+COLUMNS = ("session", "kind", *MAKEUP_PARTS, "grade")
 HEADINGS = {"session": "Session", "kind": "Kind", "summary": "Summary", "worksheets": "Worksheets",
             "skills_practice": "Skills practice", "grade": "Grade"}
 
@@ -42,7 +43,7 @@ def table(data: list[dict[str, object]]) -> str:
             groups.append((len(cells), group))
             last = group
         cells.append([f"{row['number']:>2}. {row['session']}", str(row["kind"]),
-                      *(str(row[part]) for part in PART_NAMES),
+                      *(str(row[part]) for part in MAKEUP_PARTS),
                       "" if row["grade"] is None else f"{row['grade']:.1f}"])
     widths = [max(len(r[i]) for r in cells) for i in range(len(COLUMNS))]
     heads = dict(groups)
@@ -51,6 +52,6 @@ def table(data: list[dict[str, object]]) -> str:
         if index in heads:
             lines.append(f"\n{heads[index]}")
         lines.append("  ".join(cell.ljust(width) for cell, width in zip(row_cells, widths)).rstrip())
-    missing = sum(1 for row in data if "missing" in (row[p] for p in PART_NAMES))
+    missing = sum(1 for row in data if "missing" in (row[p] for p in MAKEUP_PARTS))
     lines.append(f"\n{len(data)} sessions; {missing} missing a required part.")
     return "\n".join(lines)

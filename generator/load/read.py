@@ -1,7 +1,6 @@
 """Reading files: one YAML file at a time, parsed, validated and located, with a cache.
 
-:class:`Reader` reads a file (or takes it from a :class:`ReadCache`, or from the process that
-reads ahead, ``read_ahead``) and keeps its problems, its document for the rules and the files it
+:class:`Reader` reads a file (or takes it from a :class:`ReadCache`) and keeps its problems, its document for the rules and the files it
 links to. Nothing is written here, except the cache in the project's ``.catchup/cache/``.
 """
 
@@ -19,46 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.attachments import Attachment, attach
+from generator.load.attachments import Attachment, attach
 from generator.model import Document
-from generator.problems import Level, Location, Problem, relative
-from generator.read_ahead import ReadAhead
-from generator.validate import validate
-from generator.yamlsource import MAX_BYTES, Pos, YamlError, YMap, parse
+from generator.problems import Location, Problem, relative
+from generator.project import Project
+from generator.rules import Rule
+from generator.load.validate import validate
+from generator.load.yamlsource import MAX_BYTES, Pos, YamlError, YMap, parse
+from generator.load.reader_rules import FILE_EMPTY, FILE_ENCODING, FILE_NOT_READ, PATH_OUTSIDE, YAML_TOO_LARGE
 
 CONTENT_SCHEMAS = {"session", "program", "worksheet", "skill"}  # text here may link to files beside it
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a Catch-Up project keeps its parts; all paths follow from the root folder."""
-
-    root: Path
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def site_config(self) -> Path:
-        return self.root / "site-config"
-
-    @property
-    def templates(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def mkdocs_yml(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    @property
-    def work(self) -> Path:
-        """Git-ignored folder for everything the generator writes before the site itself."""
-        return self.root / ".catchup"
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
 
 
 @dataclass
@@ -121,8 +90,7 @@ def no_garbage_collection() -> Iterator[None]:
     """Loading (and unpickling the cache) makes many small objects that all stay alive; Python's
     cycle collector would walk them again and again for nothing (an eighth of a large check).
     Afterwards they are moved straight to the oldest generation (``freeze`` then ``unfreeze``):
-    simply enabling the collector again would walk them all at once as new objects (0.1 s for
-    1000 sessions), while the oldest generation is walked only by a rare full collection, which
+    simply enabling the collector again would walk them all at once as new objects, while the oldest generation is walked only by a rare full collection, which
     still frees any cycle among them in a long-running ``catchup serve``."""
     enabled = gc.isenabled()
     gc.disable()
@@ -144,7 +112,7 @@ def digest(raw: bytes) -> bytes:
 def _code_stamp() -> str:
     """Changes whenever the code that reads and checks files changes."""
     stamp = hashlib.sha256(sys.version.encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
+    for path in sorted(Path(__file__).parent.parent.rglob("*.py")):  # the whole package: the rules too
         stamp.update(path.read_bytes())
     return stamp.hexdigest()
 
@@ -163,7 +131,6 @@ class Reader:
         self._inside: dict[Path, bool] = {}
         self.root = project.root.resolve()
         self._prefix = os.path.join(os.path.abspath(project.root), "")  # with a separator at the end
-        self.ahead: ReadAhead | None = None
 
     def inside(self, path: Path) -> bool:
         """Whether the real file lies in the project; each folder is resolved only once."""
@@ -180,8 +147,8 @@ class Reader:
         return shown
 
     def _below_root(self, path: Path) -> str:
-        """The path below the project folder, cut from its absolute path, ten times faster than
-        ``relative``; "" for any other path."""
+        """The path below the project folder, cut from its absolute path, without the
+        system calls of ``relative``; "" for any other path."""
         absolute = os.path.abspath(path)
         rest = absolute[len(self._prefix):]
         if not absolute.startswith(self._prefix) or not rest or rest.startswith(os.sep):
@@ -192,27 +159,26 @@ class Reader:
         line, col = (pos.line, pos.col) if pos is not None else (1, 1)
         return Location(self.shown(path), line, col)
 
-    def error(self, path: Path, message: str, rule: str, hint: str, pos: Any = None) -> None:
-        self.problems.append(Problem(self.here(path, pos), Level.ERROR, message, rule, hint))
+    def error(self, path: Path, rule: Rule, message: str, hint: str, pos: Any = None) -> None:
+        self.problems.append(rule.problem(self.here(path, pos), message, hint))
 
     def read(self, path: Path, schema: str) -> YMap | None:
         """Parse and validate one file; None if it has any error (already recorded)."""
         self.seen.add(path)
         if not path.is_file():
             what = "a folder" if path.is_dir() else "a link that leads to no file" if path.is_symlink() else "not a file"
-            self.error(path, f"this is {what}, not a file Catch-Up can read", "file-not-read",
+            self.error(path, FILE_NOT_READ, f"this is {what}, not a file Catch-Up can read",
                        "Remove it, or put a real .yml file in its place.")
             return None
         if not self.inside(path):
-            self.error(path, "this file points outside the project folder; it was not read", "path-outside",
+            self.error(path, PATH_OUTSIDE, "this file points outside the project folder; it was not read",
                        "Replace the link with a real file inside the project.")
             return None
         if self.cache is not None:
             self.cache.used.add((path, schema))
         known = self.cached(path, schema)
         if known is None:
-            known = self.ahead.take((path, schema)) if self.ahead else None
-            known = known or self.fresh(path, schema)
+            known = self.fresh(path, schema)
             if self.cache is not None:
                 self.cache.changed = True
                 self.cache[(path, schema)] = known
@@ -244,16 +210,15 @@ class Reader:
         return known
 
     def fresh(self, path: Path, schema: str) -> Read:
-        """Read, parse, validate and attach one file, as a value: what the cache keeps and what the
-        child process that reads ahead (``read_ahead``) sends back."""
+        """Read, parse, validate and attach one file, as a value: what the cache keeps."""
         stat = path.stat()
         found = Read((stat.st_mtime_ns, stat.st_size, stat.st_ino), [], None, None, {})
 
-        def error(message: str, rule: str, hint: str, pos: Pos | None = None) -> None:
-            found.problems.append(Problem(self.here(path, pos), Level.ERROR, message, rule, hint))
+        def error(message: str, rule: Rule, hint: str, pos: Pos | None = None) -> None:
+            found.problems.append(rule.problem(self.here(path, pos), message, hint))
 
         if stat.st_size > MAX_BYTES:
-            error(f"the file is {stat.st_size:,} bytes; the limit is {MAX_BYTES:,}", "yaml-too-large",
+            error(f"the file is {stat.st_size:,} bytes; the limit is {MAX_BYTES:,}", YAML_TOO_LARGE,
                   "Split it into smaller files, one session per file.")
             return found
         raw = path.read_bytes()
@@ -264,7 +229,7 @@ class Reader:
             before = raw[: exc.start]
             line = before.count(b"\n") + 1
             col = len(before) - (before.rfind(b"\n") + 1) + 1
-            error(f"byte {raw[exc.start]:#x} is not UTF-8 text", "file-encoding",
+            error(f"byte {raw[exc.start]:#x} is not UTF-8 text", FILE_ENCODING,
                   "Save the file as UTF-8 in your editor (often under 'Save with encoding').", Pos(line, col))
             return found
         try:
@@ -273,7 +238,7 @@ class Reader:
             error(exc.message, exc.rule, exc.hint, exc.pos)
             return found
         if data is None:
-            error("the file is empty", "file-empty", "Fill it in, or delete the file.")
+            error("the file is empty", FILE_EMPTY, "Fill it in, or delete the file.")
             return found
         found.problems.extend(validate(data, schema, self.shown(path)))
         if any(p.is_error for p in found.problems):

@@ -1,7 +1,7 @@
 """Check one parsed YAML document against its JSON Schema and say what is wrong in plain words.
 
 A document first goes through a validator compiled to Python by fastjsonschema, which only
-says yes or no but is about 40 times faster; almost every file is valid, so that is all most
+says yes or no but is much faster; almost every file is valid, so that is all most
 files cost. Only a file that fails is walked again by jsonschema, which finds every error; this
 module turns each into a :class:`Problem` at the line and column of the field at fault, with a
 message that names the field and a hint that says how to fix it. Unknown keys get a "did you
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 from generator.problems import Level, Location, Problem
 from generator.schema import all_schemas
-from generator.yamlsource import Pos, YList, YMap
+from generator.load.yamlsource import Pos, YList, YMap
+from generator.rules import Rule
+from generator.load.reader_rules import SCHEMA_EMPTY, SCHEMA_REQUIRED, SCHEMA_TYPE, SCHEMA_UNKNOWN_KEY, SCHEMA_VALUE
 
 ROOT_NAMES = {"session": "this session", "program": "this program", "worksheet": "this worksheet",
               "skill": "this skill"}
@@ -38,7 +40,7 @@ def is_valid(name: str) -> Callable[[Any], bool]:
     """The compiled yes-or-no validator for one schema."""
     schema = {key: value for key, value in all_schemas()[name].items() if key != "$schema"}  # draft 7 subset
     # Only yes or no is used: no message made for each branch of a oneOf that fails (a third faster).
-    compiled = fastjsonschema.compile(schema, detailed_exceptions=False)
+    compiled = fastjsonschema.compile(schema, detailed_exceptions=False, use_default=False)  # never fill in data
 
     def check(data: Any) -> bool:
         try:
@@ -167,9 +169,9 @@ class _Error:
     def about(self) -> str:
         return self.schema.get("description", "")
 
-    def problem(self, message: str, rule: str, hint: str, pos: Pos | None = None) -> Problem:
+    def problem(self, message: str, rule: Rule, hint: str, pos: Pos | None = None) -> Problem:
         pos = pos or _locate(self.data, self.steps)
-        return Problem(Location(self.path, pos.line, pos.col), Level.ERROR, message, rule, hint)
+        return rule.problem(Location(self.path, pos.line, pos.col), message, hint)
 
 
 def _translate(error: jsonschema.ValidationError, data: Any, path: str, root: str) -> Iterator[Problem]:
@@ -183,7 +185,7 @@ def _one_of(e: _Error) -> Iterator[Problem]:
     for sub in branch:
         yield from _translate(sub, e.data, e.path, e.root)
     if not branch:
-        yield e.problem(f"{e.name} has the wrong form: {_show(e.error.instance)}", "schema-type",
+        yield e.problem(f"{e.name} has the wrong form: {_show(e.error.instance)}", SCHEMA_TYPE,
                         e.about or "Check this field against the authoring guide.")
 
 
@@ -192,14 +194,14 @@ def _unknown_keys(e: _Error) -> Iterator[Problem]:
     for key in sorted(set(e.error.instance) - set(allowed)):
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"Did you mean '{close[0]}'?" if close else f"Known fields here: {', '.join(allowed)}."
-        yield e.problem(f"unknown field '{key}' in {e.name}", "schema-unknown-key", hint,
+        yield e.problem(f"unknown field '{key}' in {e.name}", SCHEMA_UNKNOWN_KEY, hint,
                         _locate(e.data, [*e.steps, key], key=True))
 
 
 def _required(e: _Error) -> Iterator[Problem]:
     missing = e.error.message.split("'")[1] if "'" in e.error.message else "?"
     about = e.schema.get("properties", {}).get(missing, {}).get("description", "")
-    yield e.problem(f"{e.name} is missing the required field '{missing}'", "schema-required",
+    yield e.problem(f"{e.name} is missing the required field '{missing}'", SCHEMA_REQUIRED,
                     f"Add '{missing}:'. {about}".strip())
 
 
@@ -216,29 +218,29 @@ def _type(e: _Error) -> Iterator[Problem]:
         hint = "Put the text in quotes, e.g. \"yes\" or \"no\"."
     elif wanted == "string" and isinstance(value, (int, float)):
         hint = f"Put it in quotes: \"{value}\""
-    yield e.problem(f"{e.name} should be {words}, not {_show(value)}", "schema-type", hint)
+    yield e.problem(f"{e.name} should be {words}, not {_show(value)}", SCHEMA_TYPE, hint)
 
 
 def _enum(e: _Error) -> Iterator[Problem]:
     choices = [str(v) for v in e.error.validator_value]
     close = difflib.get_close_matches(str(e.error.instance).lower(), choices, n=1, cutoff=0.6)
     hint = f"Did you mean '{close[0]}'? " if close else ""
-    yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not one of the choices", "schema-value",
+    yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not one of the choices", SCHEMA_VALUE,
                     f"{hint}Use one of: {', '.join(choices)}.")
 
 
 def _empty(e: _Error) -> Iterator[Problem]:
-    yield e.problem(f"{e.name} is empty", "schema-empty", e.about or "Fill it in, or remove the field.")
+    yield e.problem(f"{e.name} is empty", SCHEMA_EMPTY, e.about or "Fill it in, or remove the field.")
 
 
 def _pattern(e: _Error) -> Iterator[Problem]:
-    yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not in the expected form", "schema-value",
+    yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not in the expected form", SCHEMA_VALUE,
                     e.about or e.error.message)
 
 
 def _other(e: _Error) -> Iterator[Problem]:
     yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not allowed here ({e.error.message})",
-                    "schema-value", e.about or "See the authoring guide for this field.")
+                    SCHEMA_VALUE, e.about or "See the authoring guide for this field.")
 
 
 _HANDLERS: dict[str, Callable[[_Error], Iterator[Problem]]] = {

@@ -12,7 +12,16 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-MAKEUP_PARTS = ("summary", "worksheets", "skills_practice")
+from generator.schema import SITE_CONFIG
+
+_CHECKS = SITE_CONFIG["checks"]["properties"]
+
+
+def default(section: str, name: str) -> Any:
+    """A setting's default, as the schema of site-config/checks.yml declares it."""
+    return _CHECKS[section]["properties"][name]["default"]
+
+
 DEFAULT_GLOSSARY = (
     "CBT", "DBT", "mindfulness", "DEAR MAN", "GIVE", "FAST", "TIPP", "PLEASE", "HALT", "IOP", "anxiety",
     "depression", "recovery", "relapse", "trauma", "worksheet", "therapy", "therapist", "emotion", "emotions",
@@ -23,10 +32,10 @@ DEFAULT_GLOSSARY = (
 @dataclass(frozen=True)
 class Settings:
     makeup_required: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by session kind
-    makeup_default: tuple[str, ...] = MAKEUP_PARTS
-    max_grade: float = 8.0
+    makeup_default: tuple[str, ...] = tuple(default("makeup", "required"))
+    max_grade: float = float(default("reading_level", "max_grade"))
     glossary: tuple[str, ...] = DEFAULT_GLOSSARY
-    review_max_age_days: int = 365
+    review_max_age_days: int = default("review", "max_age_days")
     today: datetime.date = field(default_factory=lambda: today())
 
     def required_parts(self, kind: str) -> tuple[str, ...]:
@@ -40,10 +49,10 @@ class Settings:
         review = checks.get("review") or {}
         return cls(
             makeup_required={kind: tuple(parts) for kind, parts in (makeup.get("by_kind") or {}).items()},
-            makeup_default=tuple(makeup["required"]) if makeup.get("required") is not None else MAKEUP_PARTS,
-            max_grade=float(reading.get("max_grade") or 8),
+            makeup_default=tuple(makeup.get("required", default("makeup", "required"))),
+            max_grade=float(reading.get("max_grade", default("reading_level", "max_grade"))),
             glossary=DEFAULT_GLOSSARY + tuple(reading.get("glossary") or ()),
-            review_max_age_days=int(review.get("max_age_days") or 365),
+            review_max_age_days=int(review.get("max_age_days", default("review", "max_age_days"))),
         )
 
 

@@ -19,11 +19,11 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from generator.model import Curriculum, Program, Track
+from generator.schema import WEEKDAYS
 
 REMINDER_MINUTES = 30
-BYDAY = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
-         "saturday": "SA", "sunday": "SU"}
-WEEKDAY_INDEX = {name: index for index, name in enumerate(BYDAY)}  # Monday is 0, as date.weekday()
+BYDAY = {day: day[:2].upper() for day in WEEKDAYS}  # as RFC 5545 names them: MO, TU, ...
+WEEKDAY_INDEX = {day: index for index, day in enumerate(WEEKDAYS)}  # Monday is 0, as date.weekday()
 TIME_ZONE_YEARS = 10  # the time zone rules written into each file cover this many years
 
 

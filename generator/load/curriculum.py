@@ -1,10 +1,10 @@
-"""Load stage: read every YAML file of a project into one in-memory curriculum.
+"""Putting the files together: site-config, the shared library and each program with its
+tracks and sessions, as one :class:`Curriculum`.
 
 Nothing is written here. A file that cannot be read, parsed or validated becomes a problem and
 the run goes on with the other files, so one ``catchup check`` reports everything. Each file is
-read by ``read.Reader`` (with the read cache); with many files to read and a core to spare, a
-forked process reads some of them (``read_ahead``). ``Project``, ``ReadCache`` and
-``no_garbage_collection`` live in ``read`` and are imported from here too.
+read by ``read.Reader`` (with the read cache). A session's ``use: <id>`` is linked here to the
+shared worksheet or skill it names, so the checks and the renderer see whole items.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Curriculum, Library, Program, Prompt, Reference, Session, Skill, Track, Worksheet
+from generator.load.read import ReadCache, Reader
+from generator.load.reader_rules import (
+    CONFIG_MISSING, CONFIG_UNKNOWN_FILE, CONTENT_MISSING, FILE_NOT_READ, PROGRAM_MISSING, REF_UNKNOWN_SKILL,
+    REF_UNKNOWN_TRACK, REF_UNKNOWN_WORKSHEET,
+)
+from generator.load.yamlsource import YMap
+from generator.model import Curriculum, Library, Program, Prompt, Session, Skill, Track, Worksheet
 from generator.problems import Location, Problem
-from generator.read import Project, ReadCache, Reader, no_garbage_collection
-from generator.read_ahead import Prepare, ReadAhead
+from generator.project import Project
 from generator.schema import SESSION, SITE_CONFIG, complete
-from generator.yamlsource import YMap
-
-__all__ = ["Loaded", "Project", "ReadCache", "load", "no_garbage_collection"]
 
 SESSION_FIELDS = SESSION["properties"]
 CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions", "checks")
@@ -33,35 +35,27 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load(project: Project, cache: ReadCache | None = None, *, prepare: Prepare | None = None) -> Loaded:
+def load(project: Project, cache: ReadCache | None = None) -> Loaded:
     """Read site-config/ and content/ into a :class:`Curriculum`, collecting every problem.
-    With a ``cache``, files unchanged since an earlier load with the same cache are not read again.
-    ``prepare`` works out per-file results, which a second process sends back with the files it
-    read (see ``read_ahead``)."""
+    With a ``cache``, files unchanged since an earlier load with the same cache are not read again."""
     reader = Reader(project, cache)
     config = _load_config(reader)
     folders = sorted(p for p in project.content.iterdir() if p.is_dir() and not _hidden(Path(p.name))
                      and p.name != "library") if project.content.is_dir() else []
     sessions = {folder: sorted((folder / "sessions").glob("*.yml")) for folder in folders}
-    reader.ahead = ReadAhead.start(reader, [path for paths in sessions.values() for path in paths], config, prepare)
-    try:
-        curriculum = Curriculum(config=config, library=_load_library(reader))
-        if not project.content.is_dir():
-            reader.error(project.content, "there is no content/ folder", "content-missing",
+    curriculum = Curriculum(config=config, library=_load_library(reader))
+    if not project.content.is_dir():
+        reader.error(project.content, CONTENT_MISSING, "there is no content/ folder",
+                     "Create content/<program>/program.yml; see the authoring guide.")
+    else:
+        for folder in folders:
+            program = _load_program(reader, folder, sessions[folder], curriculum.library)
+            if program:
+                curriculum.programs.append(program)
+        _report_unread(reader)
+        if not curriculum.programs and not reader.problems:
+            reader.error(project.content, CONTENT_MISSING, "content/ has no program",
                          "Create content/<program>/program.yml; see the authoring guide.")
-        else:
-            for folder in folders:
-                program = _load_program(reader, folder, sessions[folder])
-                if program:
-                    curriculum.programs.append(program)
-            _report_unread(reader)
-            if not curriculum.programs and not reader.problems:
-                reader.error(project.content, "content/ has no program", "content-missing",
-                             "Create content/<program>/program.yml; see the authoring guide.")
-    finally:
-        if reader.ahead:
-            reader.ahead.close()
-            reader.ahead = None  # it points back at the reader: no cycle left for the collector
     curriculum.documents = reader.documents
     curriculum.attachments = reader.attachments
     return Loaded(curriculum, reader.problems)
@@ -92,7 +86,7 @@ def _report_unread(reader: Reader) -> None:
         else:
             hint = ("Sessions go in content/<program>/sessions/, shared items in content/library/worksheets/ "
                     "or content/library/skills/. Move the file there, or delete it.")
-        reader.error(path, "catchup does not read this file", "file-not-read", hint)
+        reader.error(path, FILE_NOT_READ, "catchup does not read this file", hint)
 
 
 def _load_config(reader: Reader) -> dict[str, Any]:
@@ -103,7 +97,7 @@ def _load_config(reader: Reader) -> dict[str, Any]:
         if not path.is_file() and name in OPTIONAL_CONFIG:
             continue
         if not path.is_file():
-            reader.error(path, f"the settings file site-config/{name}.yml is missing", "config-missing",
+            reader.error(path, CONFIG_MISSING, f"the settings file site-config/{name}.yml is missing",
                          "Copy it from the sample project and fill it in; see the authoring guide.")
             continue
         data = reader.read(path, f"site-config-{name}")
@@ -113,7 +107,7 @@ def _load_config(reader: Reader) -> dict[str, Any]:
     if folder.is_dir():
         for path in sorted(folder.glob("*.y*ml")):
             if path.stem not in CONFIG_FILES or path.suffix != ".yml":
-                reader.error(path, f"catchup does not read {path.name}", "config-unknown-file",
+                reader.error(path, CONFIG_UNKNOWN_FILE, f"catchup does not read {path.name}",
                              f"Settings files are: {', '.join(n + '.yml' for n in CONFIG_FILES)}. Rename or remove it.")
     return config
 
@@ -126,21 +120,19 @@ def _load_library(reader: Reader) -> Library:
             data = reader.read(path, kind)
             if data is None:
                 continue
-            if data["id"] in table:
-                first = table[data["id"]].where
-                reader.error(path, f"shared {kind} id '{data['id']}' is already used by {first}", "duplicate-id",
-                             f"Give each shared {kind} its own id.", data.where("id"))
+            if data["id"] in table:  # the check duplicate-id reports it
+                library.duplicates.append(build(reader.here(path, data.where("id")), data, shared=True))
                 continue
             table[data["id"]] = build(reader.here(path, data.pos), data, shared=True)
     return library
 
 
-def _load_program(reader: Reader, folder: Path, sessions: list[Path]) -> Program | None:
+def _load_program(reader: Reader, folder: Path, sessions: list[Path], library: Library) -> Program | None:
     path = folder / "program.yml"
     # Session files are checked even when program.yml is broken, so one run reports everything.
     session_files = [(p, reader.read(p, "session")) for p in sessions]
     if not path.is_file():
-        reader.error(path, f"content/{folder.name}/ has no program.yml", "program-missing",
+        reader.error(path, PROGRAM_MISSING, f"content/{folder.name}/ has no program.yml",
                      "Every program folder needs a program.yml; see the authoring guide.")
         return None
     data = reader.read(path, "program")
@@ -159,12 +151,12 @@ def _load_program(reader: Reader, folder: Path, sessions: list[Path]) -> Program
     for session_path, session_data in session_files:
         if session_data is None:
             continue
-        session = _session(reader, session_path, session_data, program.id)
+        session = _session(reader, session_path, session_data, program.id, library)
         track = by_id.get(session.track)
         if track is None:
             known = ", ".join(by_id)
-            reader.error(session_path, f"session '{session.id}' names track '{session.track}', which "
-                         f"{program.id}/program.yml does not have", "ref-unknown-track",
+            reader.error(session_path, REF_UNKNOWN_TRACK, f"session '{session.id}' names track '{session.track}', which "
+                         f"{program.id}/program.yml does not have",
                          f"Use one of the program's tracks: {known}.", session_data.where("track"))
             program.unplaced.append(session)
         else:
@@ -174,12 +166,22 @@ def _load_program(reader: Reader, folder: Path, sessions: list[Path]) -> Program
     return program
 
 
-def _session(reader: Reader, path: Path, data: YMap, program: str) -> Session:
-    def items(key: str, build: Any) -> list[Any]:
+def _session(reader: Reader, path: Path, data: YMap, program: str, library: Library) -> Session:
+    def items(key: str, build: Any, kind: str, shared: dict[str, Any]) -> list[Any]:
+        """The worksheets or skills of the session, each ``use: <id>`` linked to the shared one;
+        an id that names none is a problem, and the item is left out."""
         found = []
         for item, pos in zip(data.get(key, []), getattr(data.get(key), "item_pos", [])):
-            where = reader.here(path, pos)
-            found.append(Reference(item["use"], where) if "use" in item else build(where, item))
+            if "use" not in item:
+                found.append(build(reader.here(path, pos), item))
+            elif item["use"] in shared:
+                found.append(shared[item["use"]])
+            else:
+                known = ", ".join(sorted(shared)) or "none yet"
+                reader.error(path, REF_UNKNOWN_WORKSHEET if kind == "worksheet" else REF_UNKNOWN_SKILL,
+                             f"there is no shared {kind} with id '{item['use']}'",
+                             f"Use an id from content/library/{kind}s/ (known: {known}), or write the {kind} here.",
+                             pos)
         return found
 
     approach, shown, key_pos = data["approach"], reader.shown(path), data.key_pos
@@ -189,7 +191,8 @@ def _session(reader: Reader, path: Path, data: YMap, program: str) -> Session:
         duration_minutes=data["duration_minutes"], objectives=list(data["objectives"]),
         where=reader.here(path, data.pos), program=program,
         summary=data.get("summary", ""), key_points=list(data.get("key_points", [])),
-        worksheets=items("worksheets", _worksheet), skills=items("skills_practice", _skill),
+        worksheets=items("worksheets", _worksheet, "worksheet", library.worksheets),
+        skills=items("skills_practice", _skill, "skill", library.skills),
         reflection=list(data.get("reflection", [])),
         before_next_session=list(data.get("before_next_session", [])),
         makeup_options=complete(data.get("makeup_options", []), SESSION_FIELDS["makeup_options"]),

@@ -12,9 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-class DuplicateOutput(ValueError):
-    """Two generated files would land on the same path."""
+from generator.errors import DuplicateOutput
 
 
 @dataclass

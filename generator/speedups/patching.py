@@ -1,6 +1,6 @@
 """Swap one attribute of a library (MkDocs, Material, Python-Markdown) for ours, and put it back.
 
-Our build uses quicker versions of a few library internals (see ``mkdocs_run.quicker``), only
+Our build uses quicker versions of a few library internals (see ``generator.speedups``), only
 while it runs, so that a plain ``mkdocs build`` in the same process, and Zensical, see the
 libraries as they are.
 """

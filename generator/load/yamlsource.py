@@ -18,6 +18,8 @@ from sys import intern
 from typing import Any, NamedTuple
 
 import yaml
+from generator.rules import Rule
+from generator.load.reader_rules import YAML_DUPLICATE_KEY, YAML_KEY, YAML_SYNTAX, YAML_TAG, YAML_TOO_LARGE
 
 try:  # libyaml's C parser is about 15x faster and gives every event its position.
     from yaml import CSafeLoader as _Loader
@@ -56,8 +58,8 @@ _POSITIONS = _Positions()
 
 class YMap(dict):
     """A YAML mapping that remembers its own position and where each key and value starts.
-    It is pickled (for the read cache, and by the process that reads ahead, ``read_ahead``) as
-    its items and its positions as one tuple of numbers: about three times faster to write than
+    It is pickled (for the read cache) as
+    its items and its positions as one tuple of numbers: quicker to write than
     pickle's own way, which writes each position as an object of its own."""
 
     pos: Pos
@@ -114,7 +116,7 @@ def _positions(numbers: tuple[int, ...]) -> Iterator[Pos]:
 class YamlError(Exception):
     """A file that cannot be read as YAML; carries the position and a fix hint."""
 
-    def __init__(self, message: str, pos: Pos, rule: str, hint: str) -> None:
+    def __init__(self, message: str, pos: Pos, rule: Rule, hint: str) -> None:
         super().__init__(message)
         self.message = message
         self.pos = pos
@@ -186,7 +188,7 @@ class _Builder:
         elif kind is _ALIAS:
             if event.anchor not in self.anchors:
                 raise YamlError(f"the alias *{event.anchor} names no anchor &{event.anchor} above it", _pos(event),
-                                "yaml-syntax", "Define '&name' before using '*name', or write the value out.")
+                                YAML_SYNTAX, "Define '&name' before using '*name', or write the value out.")
             value, size = self.anchors[event.anchor]
             self._grow(size, event)
             return value
@@ -197,7 +199,7 @@ class _Builder:
         else:
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise YamlError(f"values are nested more than {MAX_DEPTH} levels deep", _pos(event), "yaml-too-large",
+                raise YamlError(f"values are nested more than {MAX_DEPTH} levels deep", _pos(event), YAML_TOO_LARGE,
                                 "Check the brackets [ ] and { } and the indentation: a session is a few levels deep.")
             value = self._sequence(event) if kind is _SEQUENCE_START else self._mapping(event)
             self.depth -= 1
@@ -208,7 +210,7 @@ class _Builder:
     def _grow(self, size: int, event: yaml.Event) -> None:
         self.count += size
         if self.count > MAX_NODES:
-            raise YamlError(f"the file expands to more than {MAX_NODES:,} values", _pos(event), "yaml-too-large",
+            raise YamlError(f"the file expands to more than {MAX_NODES:,} values", _pos(event), YAML_TOO_LARGE,
                             "Remove repeated anchors and aliases (& and *); write the text out instead.")
 
     def _tag(self, event: yaml.Event, implicit: str) -> str:
@@ -216,7 +218,7 @@ class _Builder:
         if tag is None or tag == "!":
             return implicit
         if tag not in PLAIN_TAGS:
-            raise YamlError(f"the tag {tag} is not allowed", _pos(event), "yaml-tag",
+            raise YamlError(f"the tag {tag} is not allowed", _pos(event), YAML_TAG,
                             "Remove the '!' tag; write plain text, numbers and lists only.")
         return tag
 
@@ -244,12 +246,12 @@ class _Builder:
             if key is None and type(key_event) is _SCALAR:
                 key = self._scalar(key_event)  # anchored or typed: its value, never registered as an anchor
             if not isinstance(key, str):
-                raise YamlError("a key must be a plain word", _pos(key_event), "yaml-key",
+                raise YamlError("a key must be a plain word", _pos(key_event), YAML_KEY,
                                 "Write keys as words such as 'title:'; put quotes around keys that look like numbers.")
             if key in result:
                 first = key_pos[key]
                 raise YamlError(f"key '{key}' appears twice in the same block (first on line {first.line})",
-                                _pos(key_event), "yaml-duplicate-key", f"Keep one '{key}:' and delete or rename the other.")
+                                _pos(key_event), YAML_DUPLICATE_KEY, f"Keep one '{key}:' and delete or rename the other.")
             key = intern(key)  # one object for each key name, in every file
             value_event = get()
             mark = key_event.start_mark
@@ -269,7 +271,7 @@ class _Builder:
         if tag == STR:
             return _folded(value) if event.style == ">" else value
         if tag == MERGE:
-            raise YamlError("merge keys (<<) are not supported", _pos(event), "yaml-tag",
+            raise YamlError("merge keys (<<) are not supported", _pos(event), YAML_TAG,
                             "Write each field out instead of merging another block.")
         if tag.endswith(":timestamp") or (tag.endswith((":int", ":float")) and ":" in value):
             return value  # 2027-01-04 and 18:00 stay as written
@@ -277,7 +279,7 @@ class _Builder:
             return _CONSTRUCT.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
         except (ValueError, KeyError, TypeError, yaml.YAMLError):
             kind = tag.rsplit(":", 1)[-1]
-            raise YamlError(f"'{value}' cannot be read as {kind}", _pos(event), "yaml-tag",
+            raise YamlError(f"'{value}' cannot be read as {kind}", _pos(event), YAML_TAG,
                             f"Remove the '!!{kind}' tag, or write a value of that kind.") from None
 
 
@@ -287,7 +289,7 @@ def parse(text: str) -> Any:
         raise YamlError(
             f"the file is {len(text):,} characters long; the limit is {MAX_BYTES:,}",
             Pos(1, 1),
-            "yaml-too-large",
+            YAML_TOO_LARGE,
             "Split it into smaller files, one session per file.",
         )
     loader = _Loader(text)
@@ -305,18 +307,18 @@ def parse(text: str) -> Any:
         raise YamlError(
             problem,
             pos,
-            "yaml-syntax",
+            YAML_SYNTAX,
             _syntax_hint(problem),
         ) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         pos = Pos(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
         character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
-        raise YamlError(f"the character {character:#x} is not allowed in YAML text", pos, "yaml-syntax",
+        raise YamlError(f"the character {character:#x} is not allowed in YAML text", pos, YAML_SYNTAX,
                         "Delete it: it is an invisible control character, often pasted from another program.") from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise YamlError(message, Pos(1, 1), "yaml-syntax", "Check the file is valid YAML.") from None
+        raise YamlError(message, Pos(1, 1), YAML_SYNTAX, "Check the file is valid YAML.") from None
     finally:
         loader.dispose()
 
@@ -331,7 +333,7 @@ def _document(loader: Any) -> Any:
     extra = get()
     if not isinstance(extra, yaml.StreamEndEvent):
         raise YamlError("expected a single document in the stream, but found another document", _pos(extra),
-                        "yaml-syntax", _syntax_hint("expected a single document"))
+                        YAML_SYNTAX, _syntax_hint("expected a single document"))
     return value
 
 

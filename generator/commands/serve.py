@@ -8,6 +8,7 @@ Markdown that changed and MkDocs rebuilds only those pages, and the browser relo
 
 from __future__ import annotations
 
+import argparse
 import logging
 import shutil
 import socket
@@ -15,12 +16,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.build import BuildError
-from generator.load import Project
-from generator.preview import Preview
+from generator.commands import EXIT_USAGE
+from generator.errors import BuildError
+from generator.project import Project
 from generator.report import render, summary
+from generator.site.preview import Preview
 
 log = logging.getLogger("catchup")
+
+
+def run(args: argparse.Namespace) -> int:
+    host, _, port = args.dev_addr.rpartition(":")
+    if not port.isdigit():
+        print(f"Error: --dev-addr must look like 127.0.0.1:8000, not {args.dev_addr}", file=sys.stderr)
+        return EXIT_USAGE
+    return serve(Project(args.root.resolve()), host or "127.0.0.1", int(port))
 
 
 def serve(project: Project, host: str, port: int) -> int:
