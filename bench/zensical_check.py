@@ -198,8 +198,8 @@ def generated_config(project: Path) -> Path:
     """The MkDocs configuration the generator wrote, wherever it writes it."""
     try:
         sys.path.insert(0, str(REPO))
-        from generator.site.build import config_path  # noqa: PLC0415
         from generator.project import Project  # noqa: PLC0415
+        from generator.site.build import config_path  # noqa: PLC0415
 
         found = config_path(Project(project))
         if found.is_file():

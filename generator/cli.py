@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Error: the project folder {args.root} does not exist", file=sys.stderr)
         return EXIT_USAGE
     command = importlib.import_module(f"generator.commands.{args.command}")
-    return command.run(args)  # type: ignore[no-any-return]
+    return command.run(args)
 
 
 def main(argv: list[str] | None = None) -> int:

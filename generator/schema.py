@@ -15,7 +15,8 @@ BASE = "https://catchup.invalid/schema/"  # an id, never fetched
 # Patterns end in (?!\n)$: in Python (jsonschema, fastjsonschema) a bare $ also matches before a final
 # line break, so 'skills-1\n' would pass; editors (JavaScript) read the same pattern the same way.
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*(?!\n)$"
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]  # Monday is 0, as date.weekday()
+# Monday is 0, as date.weekday() counts them; every other table of weekdays is made from this one.
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SESSION_KINDS = ["group", "individual", "psychoeducation", "skills", "family", "support"]
 MAKEUP_KINDS = ["alternate_group", "one_to_one", "recording", "self_study"]
 # The parts of a session someone who missed it needs, by their key in a session file, with the
@@ -60,7 +61,8 @@ def array_of(description: str, item: dict[str, Any]) -> dict[str, Any]:
 
 PLAIN = r'^[^<>"]+$'  # text the theme puts into HTML attributes unescaped
 NO_TAGS = r"^[^<>]+$"  # titles: the theme writes them into the page and the menu as they are
-DATE = text("A date written YYYY-MM-DD.", pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?!\n)$")
+DATE = text("A date written YYYY-MM-DD.",
+            pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?!\n)$")
 TIME = text("A time on the 24-hour clock, written HH:MM.", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](?!\n)$")
 URL = text("A web address starting with https:// or http://.",
            pattern=r"^https?://[^\s/?#\[\]@]+(?:[/?#]\S*)?(?!\n)$")
@@ -159,7 +161,8 @@ SESSION = obj(
 
 SCHEDULE = obj(
     "When the track meets each week.", ["days", "start", "duration_minutes", "timezone"],
-    days={"type": "array", "minItems": 1, "items": {"enum": WEEKDAYS}, "description": "Weekdays, e.g. [monday, wednesday]."},
+    days={"type": "array", "minItems": 1, "items": {"enum": WEEKDAYS},
+          "description": "Weekdays, e.g. [monday, wednesday]."},
     start=TIME,
     duration_minutes={"type": "integer", "minimum": 5, "maximum": 480, "description": "Length in minutes."},
     timezone=text("Time zone name, e.g. America/New_York."),
@@ -237,7 +240,8 @@ SITE_CONFIG = {
         intro=text("A short welcome to this page."),
         support_groups=array_of("Support groups participants can join.", obj(
             "A support group.", ["name", "description"],
-            name=text("Name of the group. Without < or > characters.", pattern=NO_TAGS), description=text("What it is and who it is for."),
+            name=text("Name of the group. Without < or > characters.", pattern=NO_TAGS),
+            description=text("What it is and who it is for."),
             url=URL, phone=PHONE, when=text("When it meets."))),
         peer_contact_guidelines=texts("Guidelines for contact between participants."),
     ),

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import markupsafe
 import pytest
 
-from helpers import EXAMPLES, REPO
 from generator.checks import check_project
-from generator.site.build import build, generate
 from generator.cli import main
 from generator.project import Project
+from generator.site.build import build, generate
+from helpers import EXAMPLES, REPO
 
 pytestmark = pytest.mark.slow
 

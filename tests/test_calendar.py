@@ -13,8 +13,8 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from generator.checks import check_project
-from generator.render.calendar import calendar_files, calendar_path, first_meeting, track_calendar
 from generator.project import Project
+from generator.render.calendar import calendar_files, calendar_path, first_meeting, track_calendar
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 

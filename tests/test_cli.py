@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO
 from generator.cli import main, parser
 from generator.schema import all_schemas, write_schemas
+from helpers import REPO
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -43,12 +43,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.checks import check_project
-from generator.site.build import generate
 from generator.cli import main
-from generator.project import Project
-from generator.problems import Level, Problem
-from generator.report import as_json
 from generator.load.yamlsource import parse
+from generator.problems import Level, Problem
+from generator.project import Project
+from generator.report import as_json
+from generator.site.build import generate
 from helpers import EXAMPLES, make_project
 
 # Bugs these tests found that are not fixed yet, by name. The strategies leave out a known bug's
@@ -686,7 +686,7 @@ def test_certain_mistakes_are_reported_where_they_are(pristine: Path, mistake: t
             doc = plain(DOCS[name])
             del doc[part]
         elif kind == "unknown-ref":
-            (name, path, rule), expected = mistake[1], {mistake[1][2]}
+            (name, path, _), expected = mistake[1], {mistake[1][2]}
             doc = put(plain(DOCS[name]), path, mistake[2])
         else:  # reported at whichever of the two comes second
             (name, path, value), expected = mistake[1], {"duplicate-id"}

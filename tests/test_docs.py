@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from helpers import REPO
 from generator.schema import all_schemas
+from helpers import REPO
 
 GUIDE = REPO / "docs" / "authoring-guide.md"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import EXAMPLES, compare_golden, make_project
 from generator.cli import main
+from helpers import EXAMPLES, compare_golden, make_project
 
 GOOD = sorted(p for p in (EXAMPLES / "good").iterdir() if p.is_dir())
 BAD = sorted(p for p in (EXAMPLES / "bad").iterdir() if p.is_dir())
@@ -50,8 +50,8 @@ def test_fast_validator_agrees_with_jsonschema_on_every_example(
     it lets by) skip jsonschema, so the two must never disagree."""
     import generator.load.read
     from generator.load import load
-    from generator.project import Project
     from generator.load.validate import _decimal_where_whole, is_valid, validate, validator
+    from generator.project import Project
 
     checked = []
 

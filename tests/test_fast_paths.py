@@ -1,7 +1,7 @@
 """Shortcuts taken for speed give what the long way gives.
 
-A cold check of 1000 sessions has to take under half a second (docs/performance.md), so some
-work is skipped or done in bulk: a file with no ``](`` is not searched for links, the reading
+A cold check of a large curriculum must stay quick (docs/performance.md), so some work is
+skipped or done in bulk: a file with no ``](`` is not searched for links, the reading
 level is measured on a file's text joined, and located values are pickled as plain numbers.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.attachments import attach, may_link
 from generator.checks.readability import SENTENCE_END, WORD, Glossary, _without_links, measure
+from generator.load.attachments import attach, may_link
 from generator.load.yamlsource import Pos, YList, YMap, parse
 
 
@@ -62,10 +62,18 @@ def test_a_link_made_by_an_escape_is_still_found(tmp_path: Path) -> None:
     assert list(found) == ["files/p/box.png"]
 
 
-def test_a_file_without_links_is_not_walked(tmp_path: Path) -> None:
+def test_a_file_without_links_is_not_walked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.load import attachments
+
+    walked: list[object] = []
+    monkeypatch.setattr(attachments, "_walk", lambda data, fix: walked.append(data))
     text = "summary: plain text\nsteps: [one, two]\n"
     assert not may_link(text)
     assert attach(parse(text), tmp_path / "s.yml", tmp_path, lambda *args: None, text) == {}
+    assert walked == [], "a file that cannot hold a link was walked value by value"
+    linked = "summary: see [a](b.png)\n"
+    attach(parse(linked), tmp_path / "s.yml", tmp_path, lambda *args: None, linked)
+    assert len(walked) == 1, "a file that may hold a link is walked"
 
 
 def test_located_values_keep_their_positions_and_aliases_through_pickle() -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import TESTS, compare_golden
 from generator.checks import check_project
 from generator.project import Project
 from generator.render import nav, render
+from helpers import TESTS, compare_golden
 
 GOLDEN = TESTS / "golden" / "demo"
 

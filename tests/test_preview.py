@@ -6,10 +6,10 @@ import os
 import shutil
 from pathlib import Path
 
-from helpers import EXAMPLES
 from generator.checks import check_project
 from generator.load import ReadCache
 from generator.project import Project
+from helpers import EXAMPLES
 
 
 def summary_of(project: Project, cache: ReadCache | None) -> tuple[list[str], list[str]]:

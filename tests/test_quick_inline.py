@@ -9,18 +9,19 @@ want the same HTML; and they check what each pattern is said to need.
 from __future__ import annotations
 
 import re
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import markdown
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown import inlinepatterns, treeprocessors
 
 from generator.checks import check_project
 from generator.project import Project
-from generator.speedups.quick_inline import installed, needs
 from generator.render import render
+from generator.speedups.quick_inline import installed, needs
 
 EXTENSIONS = ["admonition", "tables", "toc", "attr_list", "md_in_html", "def_list", "footnotes", "abbr"]
 

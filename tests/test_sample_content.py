@@ -7,13 +7,13 @@ from collections import Counter
 
 import pytest
 
-from helpers import REPO
 from generator.checks import Checked, check_project
 from generator.checks.language import prose
-from generator.project import Project
-from generator.model import Program, Skill, Worksheet
 from generator.checks.readability import Glossary, measure
 from generator.checks.settings import Settings
+from generator.model import Program, Skill, Worksheet
+from generator.project import Project
+from helpers import REPO
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from material.plugins.search import plugin
 
-from generator.speedups import search_index
 from generator.cli import main
 from generator.site.mkdocs_run import build as mkdocs_run_build
+from generator.speedups import search_index
 from generator.speedups.search_index import QuickParser, feed_quickly
 
 INDEX = Path("search") / "search_index.json"

@@ -47,7 +47,7 @@ def check_rules() -> list[Rule]:
     """The rules that look at the loaded curriculum, in the order they run."""
     order = {module.__name__: index for index, module in enumerate(MODULES)}
     return sorted((rule for rule in REGISTRY.values() if rule.check is not None),
-                  key=lambda rule: order[rule.check.__module__])  # type: ignore[union-attr]
+                  key=lambda rule: order[rule.check.__module__])
 
 
 def check(curriculum: Curriculum, settings: Settings | None = None) -> list[Problem]:

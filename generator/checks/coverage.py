@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from generator.checks.language import prose
 from generator.checks.makeup import coverage
-from generator.schema import MAKEUP_PARTS
-from generator.model import Curriculum
 from generator.checks.readability import Glossary, measure
 from generator.checks.settings import Settings
+from generator.model import Curriculum
+from generator.schema import MAKEUP_PARTS
 
 COLUMNS = ("session", "kind", *MAKEUP_PARTS, "grade")
 HEADINGS = {"session": "Session", "kind": "Kind", "summary": "Summary", "worksheets": "Worksheets",

@@ -270,7 +270,7 @@ def remembered(doc: Document, key: Any, find: Callable[..., T], *args: Any) -> T
     the preview has not re-read keeps its Document, and so its results."""
     if key not in doc.memo:
         doc.memo[key] = find(*args)
-    return doc.memo[key]  # type: ignore[no-any-return]
+    return doc.memo[key]
 
 
 def prose(doc: Document) -> list[str]:

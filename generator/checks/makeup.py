@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.checks.settings import Settings
 from generator.model import Curriculum, Session
 from generator.problems import Level
 from generator.rules import Finding, check_rule
-from generator.checks.settings import Settings
 from generator.schema import MAKEUP_PARTS
 
 FIXES = {  # how to add each make-up part (schema.MAKEUP_PARTS)

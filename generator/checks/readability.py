@@ -22,6 +22,7 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"'”’)]*(?=\s|$)")
 LINK_TARGET = re.compile(r"\]\([^)]{0,2000}\)|<?https?://\S+>?|(?<![\w.+-])[\w.+-]{1,64}@[\w.-]{1,255}")
 VOWELS = re.compile(r"[aeiouy]+")
+VOICED_ENDINGS = ("ted", "ded", "ses", "zes", "ces", "ges", "shes", "ches", "xes")  # -ed, -es said as a syllable
 # Between two texts measured together: a sentence end with no word, which no text's own sentence
 # end can run into (each is followed by a space or the end, and a line break is a space).
 SEPARATOR = "\n.\n"
@@ -35,7 +36,7 @@ def syllables(word: str) -> int:
     count = len(VOWELS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
         count -= 1  # silent e: "make", "hope"
-    elif word.endswith(("ed", "es")) and not word.endswith(("ted", "ded", "ses", "zes", "ces", "ges", "shes", "ches", "xes")) and count > 1:
+    elif word.endswith(("ed", "es")) and not word.endswith(VOICED_ENDINGS) and count > 1:
         count -= 1  # "helped", "hopes"
     return max(count, 1)
 

@@ -59,4 +59,5 @@ def review_sample(curriculum: Curriculum, settings: Settings) -> Iterator[Findin
     for program in curriculum.programs:
         for session in program.sessions:
             if session.review.get("status") == "sample":
-                yield Finding(session.at("review"), f"session '{session.id}' is sample content awaiting clinical review")
+                yield Finding(session.at("review"),
+                              f"session '{session.id}' is sample content awaiting clinical review")

@@ -8,12 +8,12 @@ import zoneinfo
 from collections.abc import Iterator
 from functools import lru_cache
 
+from generator.checks.makeup import present_parts
+from generator.checks.settings import Settings
 from generator.model import Curriculum, Worksheet
 from generator.problems import Level, Location
 from generator.rules import Finding, check_rule
 from generator.schema import MAKEUP_PARTS
-from generator.checks.makeup import present_parts
-from generator.checks.settings import Settings
 
 
 @check_rule("duplicate-id")
@@ -28,7 +28,8 @@ def duplicate_ids(curriculum: Curriculum, settings: Settings) -> Iterator[Findin
     def claim(kind: str, scope: str, item_id: str, where: Location) -> Iterator[Finding]:
         key = (kind, f"{scope}/{item_id}")
         if key in seen and seen[key] != where:
-            yield Finding(where, f"{kind} id '{item_id}' is also used at {seen[key]}", f"Give this {kind} an id of its own.")
+            yield Finding(where, f"{kind} id '{item_id}' is also used at {seen[key]}",
+                          f"Give this {kind} an id of its own.")
         seen.setdefault(key, where)
 
     library = curriculum.library
@@ -65,13 +66,15 @@ def session_numbers(curriculum: Curriculum, settings: Settings) -> Iterator[Find
                 if previous is not None and session.number == previous.number:
                     yield Finding(session.at("number"),
                                 f"session '{session.id}' has number {session.number}, like '{previous.id}' "
-                                f"in track '{track.id}'", "Number the sessions of a track 1, 2, 3, ... with no repeats.")
+                                f"in track '{track.id}'",
+                                "Number the sessions of a track 1, 2, 3, ... with no repeats.")
                 elif session.number != expected and not program.unreadable:
                     missing = (f"number {expected}" if session.number == expected + 1
                                else f"numbers {expected} to {session.number - 1}")
                     yield Finding(session.at("number"),
                                 f"track '{track.id}' has no session with {missing}; '{session.id}' is "
-                                f"number {session.number}", f"Add the missing session, or renumber this one {expected}.")
+                                f"number {session.number}",
+                                f"Add the missing session, or renumber this one {expected}.")
                 expected = session.number + 1
                 previous = session
 
@@ -91,7 +94,8 @@ def empty_tracks(curriculum: Curriculum, settings: Settings) -> Iterator[Finding
             continue
         for track in program.tracks:
             if not track.sessions:
-                yield Finding(track.where, f"track '{track.id}' has no sessions", f"Add session files with 'track: {track.id}' to content/{program.folder}/sessions/, "
+                yield Finding(track.where, f"track '{track.id}' has no sessions",
+                              f"Add session files with 'track: {track.id}' to content/{program.folder}/sessions/, "
                               "or take the track out of program.yml until it has some.")
 
 
@@ -114,13 +118,15 @@ def fields_without_effect(curriculum: Curriculum, settings: Settings) -> Iterato
                 if present.get(part):
                     yield Finding(session.at("exemptions"),
                                   f"session '{session.id}' has a {MAKEUP_PARTS[part]}, so the reason under "
-                                  f"'exemptions:' for not having one is never shown", f"Delete '{part}:' under 'exemptions:'.")
+                                  f"'exemptions:' for not having one is never shown",
+                                  f"Delete '{part}:' under 'exemptions:'.")
     for worksheet in worksheets:
         for number, prompt in enumerate(worksheet.prompts, 1):
             if prompt.answer != "rating" and (prompt.low or prompt.high):
                 yield Finding(worksheet.where,
                               f"question {number} of worksheet '{worksheet.id}' has 'low' or 'high', which are "
-                              "shown only for 'answer: rating'", "Add 'answer: rating' if it is a 0 to 10 rating; if not, delete 'low:' and 'high:'.")
+                              "shown only for 'answer: rating'",
+                              "Add 'answer: rating' if it is a 0 to 10 rating; if not, delete 'low:' and 'high:'.")
 
 
 @lru_cache(maxsize=1)
@@ -163,8 +169,9 @@ def real_dates(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
         for session in program.sessions:
             reviewed = session.review.get("reviewed_on")
             if reviewed and not _is_date(reviewed):
-                yield Finding(session.at("review"), f"session '{session.id}' was reviewed on {reviewed}, which is not a "
-                            "real date", "Write a date that is on the calendar, such as 2026-11-02.")
+                yield Finding(session.at("review"),
+                              f"session '{session.id}' was reviewed on {reviewed}, which is not a real date",
+                              "Write a date that is on the calendar, such as 2026-11-02.")
 
 
 def _is_date(text: str) -> bool:

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.load.reader_rules import FILE_MISSING, FILE_TYPE, PATH_OUTSIDE
 from generator.load.yamlsource import Pos, YList, YMap
 from generator.model import ATTACHMENT_LINK as MARKER
 from generator.rules import Rule
-from generator.load.reader_rules import FILE_MISSING, FILE_TYPE, PATH_OUTSIDE
 
 ALLOWED_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"}
 LINK = re.compile(r"(!?\[[^\]\[]{0,1000}\]\()\s*([^)\s]{1,2000})([^)]{0,1000}\))")  # bounded: linear time

@@ -15,8 +15,14 @@ from typing import Any
 
 from generator.load.read import ReadCache, Reader
 from generator.load.reader_rules import (
-    CONFIG_MISSING, CONFIG_UNKNOWN_FILE, CONTENT_MISSING, FILE_NOT_READ, PROGRAM_MISSING, REF_UNKNOWN_SKILL,
-    REF_UNKNOWN_TRACK, REF_UNKNOWN_WORKSHEET,
+    CONFIG_MISSING,
+    CONFIG_UNKNOWN_FILE,
+    CONTENT_MISSING,
+    FILE_NOT_READ,
+    PROGRAM_MISSING,
+    REF_UNKNOWN_SKILL,
+    REF_UNKNOWN_TRACK,
+    REF_UNKNOWN_WORKSHEET,
 )
 from generator.load.yamlsource import YMap
 from generator.model import Curriculum, Library, Program, Prompt, Session, Skill, Track, Worksheet
@@ -103,7 +109,8 @@ def _load_config(reader: Reader) -> dict[str, Any]:
         data = reader.read(path, f"site-config-{name}")
         if data is not None:
             # checks.yml is read as written: a setting left out keeps its default (see settings.py)
-            config[name.replace("-", "_")] = _plain(data) if name in OPTIONAL_CONFIG else complete(data, SITE_CONFIG[name])
+            key = name.replace("-", "_")
+            config[key] = _plain(data) if name in OPTIONAL_CONFIG else complete(data, SITE_CONFIG[name])
     if folder.is_dir():
         for path in sorted(folder.glob("*.y*ml")):
             if path.stem not in CONFIG_FILES or path.suffix != ".yml":
@@ -115,7 +122,9 @@ def _load_config(reader: Reader) -> dict[str, Any]:
 def _load_library(reader: Reader) -> Library:
     library = Library()
     folder = reader.project.content / "library"
-    for kind, table, build in (("worksheet", library.worksheets, _worksheet), ("skill", library.skills, _skill)):
+    shelves: list[tuple[str, dict[str, Any], Any]] = [("worksheet", library.worksheets, _worksheet),
+                                                      ("skill", library.skills, _skill)]
+    for kind, table, build in shelves:
         for path in sorted((folder / f"{kind}s").glob("*.yml")):
             data = reader.read(path, kind)
             if data is None:
@@ -155,8 +164,9 @@ def _load_program(reader: Reader, folder: Path, sessions: list[Path], library: L
         track = by_id.get(session.track)
         if track is None:
             known = ", ".join(by_id)
-            reader.error(session_path, REF_UNKNOWN_TRACK, f"session '{session.id}' names track '{session.track}', which "
-                         f"{program.id}/program.yml does not have",
+            reader.error(session_path, REF_UNKNOWN_TRACK,
+                         f"session '{session.id}' names track '{session.track}', which {program.id}/program.yml "
+                         "does not have",
                          f"Use one of the program's tracks: {known}.", session_data.where("track"))
             program.unplaced.append(session)
         else:

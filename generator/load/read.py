@@ -1,7 +1,8 @@
 """Reading files: one YAML file at a time, parsed, validated and located, with a cache.
 
-:class:`Reader` reads a file (or takes it from a :class:`ReadCache`) and keeps its problems, its document for the rules and the files it
-links to. Nothing is written here, except the cache in the project's ``.catchup/cache/``.
+:class:`Reader` reads a file (or takes it from a :class:`ReadCache`) and keeps its problems, its
+document for the rules and the files it links to. Nothing is written here, except the cache in
+the project's ``.catchup/cache/``.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.load.attachments import Attachment, attach
+from generator.load.reader_rules import FILE_EMPTY, FILE_ENCODING, FILE_NOT_READ, PATH_OUTSIDE, YAML_TOO_LARGE
+from generator.load.validate import validate
+from generator.load.yamlsource import MAX_BYTES, Pos, YamlError, YMap, parse
 from generator.model import Document
 from generator.problems import Location, Problem, relative
 from generator.project import Project
 from generator.rules import Rule
-from generator.load.validate import validate
-from generator.load.yamlsource import MAX_BYTES, Pos, YamlError, YMap, parse
-from generator.load.reader_rules import FILE_EMPTY, FILE_ENCODING, FILE_NOT_READ, PATH_OUTSIDE, YAML_TOO_LARGE
 
 CONTENT_SCHEMAS = {"session", "program", "worksheet", "skill"}  # text here may link to files beside it
 
@@ -42,10 +43,11 @@ class Read:
     digest: bytes | None = None  # of the file's bytes (None: too large to have been read)
 
 
-class ReadCache(dict):  # type: ignore[type-arg]
+class ReadCache(dict):
     """Files read by earlier loads, by path: a file with the same size, time, inode and bytes is not
     parsed again (the bytes are compared by a digest: a save of the same size within one tick of
-    the file system's clock, or on a USB stick that keeps times to 2 s, keeps the time). ``catchup serve`` keeps one in memory between rebuilds; ``catchup check`` and ``build``
+    the file system's clock, or on a USB stick that keeps times to 2 s, keeps the time).
+    ``catchup serve`` keeps one in memory between rebuilds; ``catchup check`` and ``build``
     keep one in ``.catchup/cache/`` between runs (:meth:`on_disk`), so checking a large curriculum
     after editing one file reads one file. The cache is Catch-Up's own file in its own git-ignored
     folder (a pickle: whoever can write there can already change the project's templates); a
@@ -90,7 +92,8 @@ def no_garbage_collection() -> Iterator[None]:
     """Loading (and unpickling the cache) makes many small objects that all stay alive; Python's
     cycle collector would walk them again and again for nothing (an eighth of a large check).
     Afterwards they are moved straight to the oldest generation (``freeze`` then ``unfreeze``):
-    simply enabling the collector again would walk them all at once as new objects, while the oldest generation is walked only by a rare full collection, which
+    simply enabling the collector again would walk them all at once as new objects, while the
+    oldest generation is walked only by a rare full collection, which
     still frees any cycle among them in a long-running ``catchup serve``."""
     enabled = gc.isenabled()
     gc.disable()
@@ -166,7 +169,8 @@ class Reader:
         """Parse and validate one file; None if it has any error (already recorded)."""
         self.seen.add(path)
         if not path.is_file():
-            what = "a folder" if path.is_dir() else "a link that leads to no file" if path.is_symlink() else "not a file"
+            what = ("a folder" if path.is_dir() else "a link that leads to no file" if path.is_symlink()
+                    else "not a file")
             self.error(path, FILE_NOT_READ, f"this is {what}, not a file Catch-Up can read",
                        "Remove it, or put a real .yml file in its place.")
             return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
@@ -21,11 +21,11 @@ import fastjsonschema
 if TYPE_CHECKING:
     import jsonschema
 
-from generator.problems import Level, Location, Problem
-from generator.schema import all_schemas
-from generator.load.yamlsource import Pos, YList, YMap
-from generator.rules import Rule
 from generator.load.reader_rules import SCHEMA_EMPTY, SCHEMA_REQUIRED, SCHEMA_TYPE, SCHEMA_UNKNOWN_KEY, SCHEMA_VALUE
+from generator.load.yamlsource import Pos, YList, YMap
+from generator.problems import Location, Problem
+from generator.rules import Rule
+from generator.schema import all_schemas
 
 ROOT_NAMES = {"session": "this session", "program": "this program", "worksheet": "this worksheet",
               "skill": "this skill"}
@@ -35,7 +35,7 @@ TYPE_WORDS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_valid(name: str) -> Callable[[Any], bool]:
     """The compiled yes-or-no validator for one schema."""
     schema = {key: value for key, value in all_schemas()[name].items() if key != "$schema"}  # draft 7 subset
@@ -51,7 +51,7 @@ def is_valid(name: str) -> Callable[[Any], bool]:
     return check
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> Any:
     import jsonschema  # only needed for files with errors
 
@@ -63,7 +63,7 @@ def validator(name: str) -> Any:
     return jsonschema.validators.extend(cls, type_checker=strict)(schema)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _whole_number_fields(name: str) -> tuple[tuple[str | None, ...], ...]:
     """Where a schema wants a whole number: each a path of keys (None: any item of a list)."""
     found: set[tuple[str | None, ...]] = set()
@@ -105,7 +105,7 @@ def validate(data: Any, schema_name: str, path: str) -> list[Problem]:
     """Every schema problem in ``data``, located in the file ``path``."""
     if is_valid(schema_name)(data) and not _decimal_where_whole(data, schema_name):
         return []
-    problems = []
+    problems: list[Problem] = []
     for error in validator(schema_name).iter_errors(data):
         problems.extend(_translate(error, data, path, schema_name))
     return sorted(set(problems))
@@ -127,7 +127,7 @@ def _locate(data: Any, steps: list[Any], *, key: bool = False) -> Pos:
 
 
 def _field(steps: list[Any], root: str) -> str:
-    parts = []
+    parts: list[str] = []
     for step in steps:
         parts.append(f"[{step + 1}]" if isinstance(step, int) else ("." if parts else "") + step)
     return "".join(parts) or root

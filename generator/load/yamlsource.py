@@ -18,8 +18,9 @@ from sys import intern
 from typing import Any, NamedTuple
 
 import yaml
-from generator.rules import Rule
+
 from generator.load.reader_rules import YAML_DUPLICATE_KEY, YAML_KEY, YAML_SYNTAX, YAML_TAG, YAML_TOO_LARGE
+from generator.rules import Rule
 
 try:  # libyaml's C parser is about 15x faster and gives every event its position.
     from yaml import CSafeLoader as _Loader
@@ -28,7 +29,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 50  # a session is 4 or 5 levels deep; deeper is a mistake (and Python's stack is finite)
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") long before memory runs out
-PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}"
+              for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 MAX_BYTES = 1_000_000  # a session file is a few KB; anything this big is a mistake
 
 
@@ -133,12 +135,12 @@ _SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
 _SEQUENCE_START, _SEQUENCE_END, _MAPPING_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
 
 
-def _pos(event: yaml.Event) -> Pos:
+def _pos(event: Any) -> Pos:  # an event of libyaml's or of PyYAML's own parser
     mark = event.start_mark
     return _POSITIONS[mark.line + 1, mark.column + 1]
 
 
-def _text(event: yaml.ScalarEvent) -> str | None:
+def _text(event: Any) -> str | None:
     """The value of an untagged text scalar without an anchor, which is most values, with no resolver
     or constructor; None for anything else (see ``_Builder._scalar``)."""
     if event.tag is not None or event.anchor is not None:
@@ -176,7 +178,7 @@ class _Builder:
         self.depth = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
 
-    def value(self, event: yaml.Event) -> Any:
+    def value(self, event: Any) -> Any:
         kind = type(event)
         if kind is _SCALAR:
             text = _text(event)
@@ -207,13 +209,13 @@ class _Builder:
             self.anchors[event.anchor] = (value, self.count - start)
         return value
 
-    def _grow(self, size: int, event: yaml.Event) -> None:
+    def _grow(self, size: int, event: Any) -> None:
         self.count += size
         if self.count > MAX_NODES:
             raise YamlError(f"the file expands to more than {MAX_NODES:,} values", _pos(event), YAML_TOO_LARGE,
                             "Remove repeated anchors and aliases (& and *); write the text out instead.")
 
-    def _tag(self, event: yaml.Event, implicit: str) -> str:
+    def _tag(self, event: Any, implicit: str) -> str:
         tag = event.tag
         if tag is None or tag == "!":
             return implicit
@@ -222,9 +224,9 @@ class _Builder:
                             "Remove the '!' tag; write plain text, numbers and lists only.")
         return tag
 
-    def _sequence(self, event: yaml.SequenceStartEvent) -> YList:
+    def _sequence(self, event: Any) -> YList:
         self._tag(event, "")
-        result, positions = YList(), []
+        result, positions = YList(), []  # type: YList, list[Pos]
         result.pos, result.item_pos = _pos(event), positions
         get, value, append, located = self.get, self.value, result.append, positions.append
         item = get()
@@ -235,9 +237,9 @@ class _Builder:
             item = get()
         return result
 
-    def _mapping(self, event: yaml.MappingStartEvent) -> YMap:
+    def _mapping(self, event: Any) -> YMap:
         self._tag(event, "")
-        result, key_pos, value_pos = YMap(), {}, {}
+        result, key_pos, value_pos = YMap(), {}, {}  # type: YMap, dict[str, Pos], dict[str, Pos]
         result.pos, result.key_pos, result.value_pos = _pos(event), key_pos, value_pos
         get, value = self.get, self.value
         key_event = get()
@@ -251,7 +253,8 @@ class _Builder:
             if key in result:
                 first = key_pos[key]
                 raise YamlError(f"key '{key}' appears twice in the same block (first on line {first.line})",
-                                _pos(key_event), YAML_DUPLICATE_KEY, f"Keep one '{key}:' and delete or rename the other.")
+                                _pos(key_event), YAML_DUPLICATE_KEY,
+                                f"Keep one '{key}:' and delete or rename the other.")
             key = intern(key)  # one object for each key name, in every file
             value_event = get()
             mark = key_event.start_mark
@@ -262,7 +265,7 @@ class _Builder:
             key_event = get()
         return result
 
-    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+    def _scalar(self, event: Any) -> Any:
         value = event.value  # plain untagged text without an anchor never comes here: see _text
         if event.implicit[0]:
             tag = self._tag(event, _implicit_tag(value))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,21 +89,17 @@ class Renderer:
         return Page(path, title, text)
 
     def pages(self) -> list[Page]:
-        return [task() for task in self.tasks()]
-
-    def tasks(self) -> list[Callable[[], Page]]:
-        """What renders each page, in navigation order."""
+        """Every page, in navigation order."""
         programs = self.curriculum.programs
-        tasks = [functools.partial(self.page, "index.md", "home.md.j2", self.curriculum.config["site"]["name"],
-                                   programs=programs)]
-        tasks += [functools.partial(self.page, path, template, title, programs=programs)
+        pages = [self.page("index.md", "home.md.j2", self.curriculum.config["site"]["name"], programs=programs)]
+        pages += [self.page(path, template, title, programs=programs)
                   for path, (template, title) in HELP_PAGES.items()]
         for program in programs:
-            tasks.append(functools.partial(self.page, f"{program.id}/index.md", "program.md.j2", program.title,
-                                           program=program, session_path=session_path))
-            tasks += [functools.partial(self.session_page, program, track, session)
+            pages.append(self.page(f"{program.id}/index.md", "program.md.j2", program.title,
+                                   program=program, session_path=session_path))
+            pages += [self.session_page(program, track, session)
                       for track in program.tracks for session in track.sessions]
-        return tasks
+        return pages
 
     def session_page(self, program: Program, track: Track, session: Session) -> Page:
         sessions = track.sessions

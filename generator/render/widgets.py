@@ -105,7 +105,8 @@ def finder_scripts(programs: list[Program]) -> list[tuple[str, str]]:
     for program in programs:
         def link(target: str) -> str:
             return target
-        tracks = {t.id: [{"number": s.number, "title": plain(s.title), "href": page_href(link, session_path(program, s))}
+        tracks = {t.id: [{"number": s.number, "title": plain(s.title),
+                          "href": page_href(link, session_path(program, s))}
                          for s in t.sessions] for t in program.tracks if t.sessions}
         scripts.append((finder_script_path(program),
                         "window.CatchUp = window.CatchUp || {};\n"

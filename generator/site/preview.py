@@ -106,7 +106,8 @@ class Preview:
         if any(path.suffix != ".yml" or path.parent.name != "sessions" for path in changed):
             return None
         shown = {relative(path, self.project.root) for path in changed}
-        session_pages, only = set(), set()
+        session_pages: set[str] = set()
+        only: set[str] = set()
         for program in curriculum.programs:
             for track in program.tracks:
                 for index, session in enumerate(track.sessions):
@@ -141,8 +142,8 @@ class Preview:
             # Served over http: no need for the offline plugin. Not strict: a preview shows what it can.
             # A full build (the first one) runs on every core, as catchup build does, where forking is
             # safe: not in the watcher's thread (see speedups.parallel.can_fork).
-            mkdocs_run.build(self.project.generated_config, self.site_dir, strict=False, overrides={"plugins": ["search"]},
-                             adjust=adjust, serve_url=self.serve_url, dirty=dirty)
+            mkdocs_run.build(self.project.generated_config, self.site_dir, strict=False,
+                             overrides={"plugins": ["search"]}, adjust=adjust, serve_url=self.serve_url, dirty=dirty)
         except MkDocsFailed as exc:
             raise BuildError(f"MkDocs could not build the preview: {exc}") from None
         if kept is not None:  # a dirty build indexes only the pages it rebuilt; keep the full index

@@ -32,7 +32,8 @@ def build_site(config: Any, site_dir: Path, docs: list[str], build_share: Callab
                serve_url: str | None, search_index: Path, workers: int | None = None) -> None:
     """Build the site of the loaded MkDocs ``config`` with every speed-up that applies.
     ``build_share(config, serve_url)`` is the plain MkDocs build; ``docs`` the Markdown pages."""
-    from generator.speedups import parallel, quick_inline, search_index as quick_search
+    from generator.speedups import parallel, quick_inline
+    from generator.speedups import search_index as quick_search
 
     count = workers or parallel.workers_for(config, len(docs))
 

@@ -122,13 +122,13 @@ def _only_my_share(share: int, count: int, docs: list[str]) -> None:
         return order.get(page.file.src_uri, 0) % count == share
 
     populate, render = mkdocs_build._populate_page, mkdocs_build._build_page
-    mkdocs_build._populate_page = (  # type: ignore[assignment]
+    mkdocs_build._populate_page = (
         lambda page, *args, **kwargs: populate(page, *args, **kwargs) if mine(page) else None)
-    mkdocs_build._build_page = (  # type: ignore[assignment]
+    mkdocs_build._build_page = (
         lambda page, *args, **kwargs: render(page, *args, **kwargs) if mine(page) else None)
     if share:  # assets, 404 page and sitemap come from the first share only
         Files.copy_static_files = lambda self, *args, **kwargs: None  # type: ignore[method-assign]
-        mkdocs_build._build_theme_template = lambda *args, **kwargs: None  # type: ignore[assignment]
+        mkdocs_build._build_theme_template = lambda *args, **kwargs: None
 
 
 def _move_pages(share: Path, site_dir: Path) -> None:

@@ -29,10 +29,11 @@ from generator.speedups.guard import unchanged
 from generator.speedups.patching import patched
 
 try:  # the standard library's parser of regular expressions (private; another Python may lack it)
-    from re import _constants as sre, _parser as sre_parse  # type: ignore[attr-defined]
+    from re import _constants as sre  # type: ignore[attr-defined,unused-ignore]
+    from re import _parser as sre_parse  # type: ignore[attr-defined,unused-ignore]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    import sre_constants as sre  # type: ignore[no-redef,unused-ignore]
+    import sre_parse  # type: ignore[no-redef,unused-ignore]
 
 # Standard patterns whose first character says too little (a line break starts with a space),
 # by their regular expression in Python-Markdown 3.4 to 3.11, with the texts of which any match
@@ -53,7 +54,7 @@ def needs(pattern: inlinepatterns.Pattern) -> tuple[str, ...] | None:
         return None  # an old-style Pattern, matched differently: always try it
     compiled = getattr(pattern, "compiled_re", None)
     expression = getattr(compiled, "pattern", None)
-    if not isinstance(expression, str) or compiled.flags & re.IGNORECASE:
+    if compiled is None or not isinstance(expression, str) or compiled.flags & re.IGNORECASE:
         return None
     if expression in _NEEDS:
         return _NEEDS[expression]

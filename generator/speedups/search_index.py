@@ -19,7 +19,8 @@ import hashlib
 import inspect
 import re
 from contextlib import AbstractContextManager
-from html import parser as stdlib_parser, unescape
+from html import parser as stdlib_parser
+from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -224,7 +225,7 @@ def sections(html: str) -> list[Any] | None:
         return None
 
 
-class QuickParser(plugin.Parser):  # type: ignore[misc]
+class QuickParser(plugin.Parser):
     """Material's Parser, tokenizing with ``feed_quickly`` the whole page that Material feeds it."""
 
     _fed = False
@@ -239,7 +240,7 @@ class QuickParser(plugin.Parser):  # type: ignore[misc]
                     return
             elif feed_quickly(self, data):
                 return
-            self.__init__()  # forget the calls made before the quick tokenizer gave up
+            plugin.Parser.__init__(self)  # forget the calls made before the quick tokenizer gave up
         super().feed(data)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+
 def axe_script() -> Path:
     """axe-core as the axe-playwright-python package ships it: injected from disk, never downloaded."""
     return Path(str(importlib.resources.files("axe_playwright_python") / "axe.min.js"))

@@ -58,7 +58,7 @@ def find(page, program, track, day: date) -> None:
 
 
 def test_finder_takes_you_to_the_session_you_missed(page, site_url: str, curriculum) -> None:
-    for program, track in dated_tracks(curriculum):
+    for program, track in dated_tracks(curriculum):  # noqa: B007 - both are used after the loop
         if track.order == "sequence" and len(track.sessions) >= 3:
             break
     day = meeting_days(track, date.fromisoformat(str(track.start_date)) + timedelta(60))[2]
