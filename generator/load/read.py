@@ -90,7 +90,7 @@ class ReadCache(dict):
 @contextlib.contextmanager
 def no_garbage_collection() -> Iterator[None]:
     """Loading (and unpickling the cache) makes many small objects that all stay alive; Python's
-    cycle collector would walk them again and again for nothing (an eighth of a large check).
+    cycle collector would walk them again and again for nothing.
     Afterwards they are moved straight to the oldest generation (``freeze`` then ``unfreeze``):
     simply enabling the collector again would walk them all at once as new objects, while the
     oldest generation is walked only by a rare full collection, which

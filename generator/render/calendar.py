@@ -93,7 +93,7 @@ def track_calendar(config: dict[str, Any], program: Program, track: Track, remin
     first = first_meeting(track)
     assert first is not None
     # What calendar.add_missing_timezones() would put first: the same for every track in the
-    # same time zone starting in the same year, so it is made once (it was half the time).
+    # same time zone starting in the same year, so it is made once.
     text = calendar.to_ical().decode("utf-8")
     at = text.index("BEGIN:VEVENT\r\n")
     return text[:at] + time_zone_block(track.schedule["timezone"], first.year) + text[at:]
