@@ -199,9 +199,8 @@ def generated_config(project: Path) -> Path:
     try:
         sys.path.insert(0, str(REPO))
         from generator.project import Project  # noqa: PLC0415
-        from generator.site.build import config_path  # noqa: PLC0415
 
-        found = config_path(Project(project))
+        found = Project(project).generated_config
         if found.is_file():
             return found
     except (ImportError, AttributeError, TypeError):

@@ -54,11 +54,23 @@ def parser() -> argparse.ArgumentParser:
     rules.add_argument("--out", type=Path, default=None, help="file to write, e.g. docs/rules.md")
     schema = command("schema", "Write the JSON Schema files that editors use to check and complete YAML.")
     schema.add_argument("--out", type=Path, default=None, help="folder to write to (default: schema/)")
+    new = commands.add_parser(
+        "new", help="Start a new project in an empty folder: settings, one program, two example sessions.",
+        description="Start a new Catch-Up project in FOLDER (new or empty): site-config/ with every file "
+        "commented and the crisis lines left as TODO placeholders the checker reports until filled in, "
+        "one program with one track and two example sessions, mkdocs.yml, .gitignore, a README for "
+        "the program's staff and the JSON Schema files for editors.")
+    new.add_argument("folder", type=Path, metavar="FOLDER", help="the folder to make the project in")
+    new.add_argument("--name", default=None, help="the site's name (default: from the folder's name)")
+    new.add_argument("--github", action="store_true",
+                     help="also add a GitHub Actions workflow that checks, builds and publishes to GitHub Pages")
+    new.add_argument("-v", "--verbose", action="store_true", help="show tracebacks on crashes")
+    new.add_argument("-q", "--quiet", action="store_true", help="print less")
     return main
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.root.resolve().is_dir():
+    if hasattr(args, "root") and not args.root.resolve().is_dir():
         print(f"Error: the project folder {args.root} does not exist", file=sys.stderr)
         return EXIT_USAGE
     command = importlib.import_module(f"generator.commands.{args.command}")

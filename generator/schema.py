@@ -26,6 +26,9 @@ COLOURS = ["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue
            "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown", "grey", "blue grey",
            "black", "white"]
 REVIEW_STATUSES = ["sample", "draft", "approved"]
+# The layout of a project (its folders, files and fields) that this version reads. A change that
+# an older project cannot simply be read with raises it, and docs/upgrading.md says what to do.
+PROJECT_FORMAT = 1
 
 
 def text(description: str, **extra: Any) -> dict[str, Any]:
@@ -201,6 +204,9 @@ CONTACT_LINE = obj(
 SITE_CONFIG = {
     "site": obj(
         "site-config/site.yml: the program-wide settings.", ["name", "organisation", "language"],
+        project_format={"type": "integer", "minimum": 1, "maximum": PROJECT_FORMAT,
+                        "description": "The Catch-Up project layout this project follows, written by "
+                        f"'catchup new'. Leave it as it is (without it: {PROJECT_FORMAT})."},
         name=text("Name of the site, shown in the header. Without <, > or \" characters.", pattern=PLAIN),
         organisation=text("Organisation that runs the programs."),
         language=text("Language of the site as a code, e.g. en.", pattern=r"^[a-z]{2}(-[A-Z]{2})?(?!\n)$"),

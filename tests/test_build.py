@@ -258,10 +258,12 @@ def test_a_mkdocs_configuration_error_is_a_located_message_not_a_traceback(
     project = Project(demo_project)
     build(project)
     before = tree_digest(project.site)
-    for mkdocs_yml in (demo_project / "mkdocs.yml", project.generated_config):  # ours, and the one generated from it
-        text, added = re.subn(r"(?m)^( *)- offline.*$", r"\g<0>\n\1- no-such-plugin", mkdocs_yml.read_text(encoding="utf-8"))
-        assert added == 1
-        mkdocs_yml.write_text(text, encoding="utf-8")
+    with (demo_project / "mkdocs.yml").open("a", encoding="utf-8") as own:  # the project's, laid over the base
+        own.write("plugins:\n  - search\n  - offline\n  - no-such-plugin\n")
+    generated = project.generated_config  # and the one generated from it before
+    text, added = re.subn(r"(?m)^( *)- offline.*$", r"\g<0>\n\1- no-such-plugin", generated.read_text(encoding="utf-8"))
+    assert added == 1
+    generated.write_text(text, encoding="utf-8")
     with pytest.raises(BuildError, match="configuration error"):
         mkdocs_run.build(project.generated_config, demo_project / "out", workers=workers)
     assert main(["build", "--root", str(demo_project), "--quiet"]) == 1
@@ -303,18 +305,36 @@ def test_generated_config_builds_with_plain_mkdocs_strict(built: Path, sample_pr
     assert (tmp_path / "out" / "index.html").is_file()
 
 
-def test_mkdocs_yml_stays_private_and_portable() -> None:
+def test_mkdocs_yml_stays_private_and_portable(built: Path, sample_project: Path) -> None:
     import yaml
 
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))  # plain YAML: no python tags
-    assert config["theme"]["font"] is False
-    assert "navigation.prune" in config["theme"]["features"]
-    assert config["use_directory_urls"] is False
-    for key in ("repo_url", "google_analytics"):
-        assert key not in config
-    assert "analytics" not in config.get("extra", {})
+    base = yaml.safe_load((REPO / "templates" / "base-mkdocs.yml").read_text(encoding="utf-8"))  # plain YAML
+    own = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    generated = yaml.safe_load((sample_project / ".catchup" / "mkdocs.yml").read_text(encoding="utf-8"))
+    for config in (base, generated):
+        assert config["theme"]["font"] is False
+        assert "navigation.prune" in config["theme"]["features"]
+        assert config["use_directory_urls"] is False
+        for key in ("repo_url", "google_analytics"):
+            assert key not in config
+        assert "analytics" not in config.get("extra", {})
+    assert set(own) <= {"theme", "extra_css", "extra_javascript"}, "a project's mkdocs.yml holds only its look"
+    assert generated["theme"]["custom_dir"] == "theme" and (sample_project / ".catchup/theme/main.html").is_file()
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
     assert "/.catchup/" in ignored and "/site/" in ignored
+
+
+def test_a_projects_mkdocs_yml_is_laid_over_the_base() -> None:
+    from generator.site.mkdocs_config import laid_over
+
+    base = {"theme": {"name": "material", "font": False, "features": ["a"]}, "extra_css": ["catchup.css"],
+            "plugins": ["search", "offline"], "strict": True}
+    own = {"theme": {"logo": "logo.png", "features": ["b"]}, "extra_css": ["extra.css", "catchup.css"],
+           "plugins": ["search"]}
+    assert laid_over(base, own) == {
+        "theme": {"name": "material", "font": False, "features": ["b"], "logo": "logo.png"},
+        "extra_css": ["catchup.css", "extra.css"], "plugins": ["search"], "strict": True}
+    assert base["theme"] == {"name": "material", "font": False, "features": ["a"]}, "the base is not changed"
 
 
 def test_settings_text_cannot_inject_html_into_the_theme(demo_project: Path) -> None:

@@ -145,12 +145,28 @@ def test_catchup_console_script_is_installed() -> None:
     assert result.returncode == 0 and result.stdout.startswith("catchup ")
 
 
-def test_every_command_has_help_and_is_in_the_readme() -> None:
+def test_every_command_has_help_and_its_options_are_in_the_readme_reference() -> None:
+    """The README's table of commands is the CLI reference: a row per command, naming each of its
+    options (those every command takes are named once, under the table)."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
+    common = {"-h", "--help", "--root", "-v", "--verbose", "-q", "--quiet"}
+    under_table = readme[readme.index("`catchup --version` says"):].split("\n\n")[0]
+    assert all(option in under_table for option in ("--root", "-q", "-v"))
     commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"check", "build", "serve", "rules", "schema", "new"} <= set(commands)
     for name, sub in commands.items():
         assert sub.description, f"catchup {name} has no help text"
-        assert f"catchup {name}" in readme, f"README does not mention catchup {name}"
+        row = next((line for line in readme.splitlines() if line.startswith(f"| `catchup {name}")), None)
+        assert row, f"the README's table of commands has no row for catchup {name}"
+        options = {o for action in sub._actions for o in action.option_strings if o.startswith("--")} - common
+        assert [o for o in sorted(options) if f"`{o}" not in row] == [], f"catchup {name}: options missing in README"
+
+
+def test_catchup_new_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["new", "--help"])
+    out = capsys.readouterr().out
+    assert exited.value.code == 0 and "usage: catchup new" in out and "--github" in out and "FOLDER" in out
 
 
 def test_published_schema_is_up_to_date(tmp_path: Path) -> None:

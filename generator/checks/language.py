@@ -181,10 +181,12 @@ def _quote(text: str, limit: int = 60) -> str:
     return f'"{flat[:limit]}..."' if len(flat) > limit else f'"{flat}"'
 
 
-def _text_findings(curriculum: Curriculum, kind: str) -> Iterator[Finding]:
+def _text_findings(curriculum: Curriculum, kind: str, *, settings_too: bool = False) -> Iterator[Finding]:
+    """The problems of one kind in what participants read: the content, and with ``settings_too``
+    the text of site-config/ as well."""
     rules = _TextRules(curriculum)
     for doc in curriculum.documents:
-        if doc.kind in CONTENT_KINDS:
+        if doc.kind in CONTENT_KINDS or (settings_too and doc.kind.startswith("site-config")):
             yield from rules.found(doc, kind)
 
 
@@ -192,10 +194,12 @@ def _text_findings(curriculum: Curriculum, kind: str) -> Iterator[Finding]:
 def text_placeholder(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """Text still holding a placeholder such as TODO, TBD, FIXME, xxx, ??? or lorem ipsum.
 
-    Participants would see it as it is.
+    Participants would see it as it is. This includes site-config/: a project made by
+    ``catchup new`` has TODO in place of its crisis lines, contacts and policies, and the checker
+    reports each one until it is filled in (``catchup build --strict`` then builds nothing).
     Fix: write the real text, or leave the field out until it is ready.
     """
-    return _text_findings(curriculum, "placeholder")
+    return _text_findings(curriculum, "placeholder", settings_too=True)
 
 
 @check_rule("text-empty", Level.WARNING, hint="Write the item out, or delete the line.")

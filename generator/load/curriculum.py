@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from generator import __version__
 from generator.load.read import ReadCache, Reader
 from generator.load.reader_rules import (
     CONFIG_MISSING,
@@ -24,11 +27,12 @@ from generator.load.reader_rules import (
     REF_UNKNOWN_TRACK,
     REF_UNKNOWN_WORKSHEET,
 )
+from generator.load.reader_rules import PROJECT_FORMAT as PROJECT_FORMAT_RULE
 from generator.load.yamlsource import YMap
 from generator.model import Curriculum, Library, Program, Prompt, Session, Skill, Track, Worksheet
 from generator.problems import Location, Problem
 from generator.project import Project
-from generator.schema import SESSION, SITE_CONFIG, complete
+from generator.schema import PROJECT_FORMAT, SESSION, SITE_CONFIG, complete
 
 SESSION_FIELDS = SESSION["properties"]
 CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions", "checks")
@@ -45,6 +49,8 @@ def load(project: Project, cache: ReadCache | None = None) -> Loaded:
     """Read site-config/ and content/ into a :class:`Curriculum`, collecting every problem.
     With a ``cache``, files unchanged since an earlier load with the same cache are not read again."""
     reader = Reader(project, cache)
+    if _newer_format(reader):
+        return Loaded(Curriculum(config={}), reader.problems)
     config = _load_config(reader)
     folders = sorted(p for p in project.content.iterdir() if p.is_dir() and not _hidden(Path(p.name))
                      and p.name != "library") if project.content.is_dir() else []
@@ -65,6 +71,24 @@ def load(project: Project, cache: ReadCache | None = None) -> Loaded:
     curriculum.documents = reader.documents
     curriculum.attachments = reader.attachments
     return Loaded(curriculum, reader.problems)
+
+
+def _newer_format(reader: Reader) -> bool:
+    """Whether site-config/site.yml says the project follows a newer layout than this version
+    reads (then that is the one problem reported: the other files may hold anything)."""
+    path = reader.project.site_config / "site.yml"
+    try:
+        found = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False  # reading it properly says what is wrong
+    value = found.get("project_format") if isinstance(found, dict) else None
+    if not isinstance(value, int) or isinstance(value, bool) or value <= PROJECT_FORMAT:
+        return False
+    reader.error(path, PROJECT_FORMAT_RULE,
+                 f"this project follows Catch-Up project format {value}; catchup {__version__} reads format "
+                 f"{PROJECT_FORMAT} and older", "Upgrade Catch-Up: pip install --upgrade catchup "
+                 "(see docs/upgrading.md). Nothing else was checked.")
+    return True
 
 
 def _plain(data: Any) -> Any:

@@ -10,6 +10,14 @@ from generator.rules import reader_rule
 
 E = Level.ERROR
 
+PROJECT_FORMAT = reader_rule(
+    "project-format", E,
+    "The project was made for a newer Catch-Up than the one installed (`project_format` in "
+    "site-config/site.yml is higher than this version reads).\n\nIts files may hold fields this "
+    "version does not know, so nothing else is checked.\nFix: upgrade Catch-Up (`pip install "
+    "--upgrade catchup`), as docs/upgrading.md says.",
+)
+
 YAML_SYNTAX = reader_rule(
     "yaml-syntax", E,
     "The file is not valid YAML.\n\nUsually a missing colon, a quote opened and not closed, or a line "

@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from generator import defaults
 from generator.model import ATTACHMENT_LINK, Curriculum, Program, Session, Track
 from generator.render import widgets
 from generator.render.paths import session_path
@@ -48,8 +49,10 @@ relative_path = functools.lru_cache(maxsize=8192)(posixpath.relpath)
 
 
 def environment(templates: Path) -> jinja2.Environment:
+    """Jinja2 for the page templates: a template in the project's ``templates/pages/`` stands in
+    for Catch-Up's own of the same name (``defaults``)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates / "pages"),
+        loader=jinja2.FileSystemLoader([templates / "pages", defaults.templates() / "pages"]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown, not HTML: the filters below escape HTML in YAML text
         keep_trailing_newline=True,

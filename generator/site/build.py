@@ -20,7 +20,8 @@ from generator.render import Page, nav, render
 from generator.render.calendar import calendar_files
 from generator.render.widgets import finder_scripts
 from generator.site import mkdocs_run
-from generator.site.mkdocs_config import build_config, config_text
+from generator.site.mkdocs_config import THEME_DIR, build_config, config_text
+from generator.site.theme import theme_files
 from generator.site.write import WriteResult, write_file, write_tree
 
 
@@ -29,10 +30,15 @@ class Generated:
     docs: WriteResult
     config: WriteResult
     pages: list[Page] = field(default_factory=list)
+    theme: WriteResult = field(default_factory=WriteResult)
 
     @property
     def config_changed(self) -> bool:
         return bool(self.config.written or self.config.removed)
+
+    @property
+    def theme_changed(self) -> bool:
+        return bool(self.theme.written or self.theme.removed)
 
 
 def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: set[str] | None = None,
@@ -43,8 +49,9 @@ def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: 
     files = [*((page.path, page.text) for page in pages), *calendar_files(curriculum),
              *finder_scripts(curriculum.programs), *attachment_files(curriculum)]
     docs = write_tree(project.work / "docs", files)
+    theme = write_tree(project.work / THEME_DIR, theme_files(project))
     config = build_config(project, curriculum, nav(curriculum, pages), site_dir)
-    return Generated(docs, write_file(project.generated_config, config_text(config)), pages)
+    return Generated(docs, write_file(project.generated_config, config_text(config)), pages, theme)
 
 
 def attachment_files(curriculum: Curriculum) -> list[tuple[str, str | bytes]]:

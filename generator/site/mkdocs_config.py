@@ -1,4 +1,5 @@
-"""The MkDocs configuration for one build: the project's mkdocs.yml plus what catchup adds.
+"""The MkDocs configuration for one build: Catch-Up's base settings, the project's mkdocs.yml laid
+over them, and what catchup adds.
 
 The person-written ``mkdocs.yml`` is read, never edited. Catch-Up adds the site name and language
 from site-config, the hierarchical navigation, and the urgent-help text the theme shows on every
@@ -17,28 +18,58 @@ from typing import Any
 
 import yaml
 
+from generator import defaults
 from generator.errors import ConfigError
 from generator.model import Curriculum
 from generator.project import Project
 from generator.render.text import tel
 
+THEME_DIR = "theme"  # in .catchup/, beside the generated mkdocs.yml (see site.theme)
 BANNER_CALLS = 2  # the first lines with a phone number get a tap-to-call link on every page
 
 
-def read_base(project: Project) -> dict[str, Any]:
+APPENDED = ("extra_css", "extra_javascript")  # a project's own are added to the defaults, not put in their place
+
+
+def read_config(project: Project) -> dict[str, Any]:
+    """Catch-Up's base MkDocs settings with the project's own mkdocs.yml laid over them (a
+    project needs no mkdocs.yml, and one holding only comments changes nothing)."""
+    config = _read(defaults.base_mkdocs_yml(), "Catch-Up's base-mkdocs.yml (reinstall Catch-Up)")
+    if project.mkdocs_yml.is_file():
+        config = laid_over(config, _read(project.mkdocs_yml, "mkdocs.yml"))
+    return config
+
+
+def laid_over(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """``own`` over ``base``: a mapping is merged key by key, the lists named in APPENDED are
+    added to, and any other value replaces the base's."""
+    merged = copy.deepcopy(base)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = laid_over(merged[key], value)
+        elif key in APPENDED and isinstance(value, list):
+            merged[key] = [*merged.get(key, []), *(item for item in value if item not in merged.get(key, []))]
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def _read(path: Path, name: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(project.mkdocs_yml.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("mkdocs.yml is missing; copy it from the Catch-Up repository") from None
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{name} cannot be read: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"mkdocs.yml is not plain YAML: {exc}") from None
+        raise ConfigError(f"{name} is not plain YAML: {exc}") from None
+    if data is None:
+        return {}
     if not isinstance(data, dict):
-        raise ConfigError("mkdocs.yml must be a mapping of settings")
+        raise ConfigError(f"{name} must be a mapping of settings, such as 'theme:'")
     return data
 
 
 def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_dir: Path) -> dict[str, Any]:
-    config = copy.deepcopy(read_base(project))
+    config = read_config(project)
     site = curriculum.config["site"]
     config["site_name"] = site["name"]
     if site.get("url"):
@@ -50,8 +81,7 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
     config["nav"] = nav
     theme = config.setdefault("theme", {"name": "material"})
     theme["language"] = site["language"].split("-")[0]
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = os.path.relpath((project.root / theme["custom_dir"]).resolve(), project.work.resolve())
+    theme["custom_dir"] = THEME_DIR  # the default theme with the project's own files laid over it
     colours = {k: v for k, v in (site.get("branding") or {}).items() if v}
     for scheme in theme.get("palette", []) if isinstance(theme.get("palette"), list) else []:
         scheme.update(colours)

@@ -75,7 +75,7 @@ class Preview:
         self.pages = {page.path: page for page in result.pages}
         self.inputs = inputs
         stamp = self._theme_stamp(inputs)
-        dirty = self.theme_stamp == stamp and not result.config_changed
+        dirty = self.theme_stamp == stamp and not result.config_changed and not result.theme_changed
         self._mkdocs(dirty)
         self.theme_stamp = stamp
         self._show_errors([])
