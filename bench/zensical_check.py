@@ -198,7 +198,7 @@ def generated_config(project: Path) -> Path:
     """The MkDocs configuration the generator wrote, wherever it writes it."""
     try:
         sys.path.insert(0, str(REPO))
-        from generator.project import Project  # noqa: PLC0415
+        from generator.project import Project
 
         found = Project(project).generated_config
         if found.is_file():
@@ -254,9 +254,9 @@ def timed_builds(z: Zensical, built: Built, runs: int, report: Report) -> bool:
 
 def mkdocs_version() -> str:
     try:
-        from importlib.metadata import version  # noqa: PLC0415
+        from importlib.metadata import version
         return f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}"
-    except Exception:  # noqa: BLE001  (only for the report)
+    except Exception:  # (only for the report)
         return "mkdocs (version unknown)"
 
 
@@ -437,7 +437,7 @@ def browser_checks(built: Built, work: Path, mode: str, report: Report) -> None:
         return
     executable = chromium_path()
     try:
-        from playwright.sync_api import sync_playwright  # noqa: PLC0415
+        from playwright.sync_api import sync_playwright
     except ImportError:
         executable = None
     if executable is None:
@@ -467,7 +467,7 @@ def browser_checks(built: Built, work: Path, mode: str, report: Report) -> None:
             server.shutdown()
 
 
-def browse(browser, home: str, target: str) -> list[str]:  # noqa: ANN001  (Playwright's Browser)
+def browse(browser, home: str, target: str) -> list[str]:  # (Playwright's Browser)
     problems: list[str] = []
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -490,7 +490,7 @@ def browse(browser, home: str, target: str) -> list[str]:  # noqa: ANN001  (Play
             problems.append(f"search result for {title!r} did not open {target}")
         if not page.locator(".catchup-urgent").first.is_visible():
             problems.append(f"urgent help not visible on {target}")
-    except Exception as exc:  # noqa: BLE001  (reported, not raised: one failure should not hide the rest)
+    except Exception as exc:  # (reported, not raised: one failure should not hide the rest)
         problems.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
     problems += [f"request to another host: {url}" for url in requests if not same_origin(url, home)]
     if context.cookies():
@@ -499,7 +499,7 @@ def browse(browser, home: str, target: str) -> list[str]:  # noqa: ANN001  (Play
     return problems
 
 
-def phone(browser, url: str) -> tuple[bool, str, list[str]]:  # noqa: ANN001
+def phone(browser, url: str) -> tuple[bool, str, list[str]]:
     page = browser.new_page(viewport={"width": 390, "height": 844})
     problems = []
     page.goto(url)

@@ -113,7 +113,7 @@ def test_what_other_patterns_need(expression: str, expected: tuple[str, ...] | N
 
 def test_unknown_and_old_style_patterns_are_always_tried() -> None:
     class Extension(markdown.Extension):
-        def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        def extendMarkdown(self, md: markdown.Markdown) -> None:  # Python-Markdown's name
             md.inlinePatterns.register(Shouting(r"(?i)(shout)"), "shout", 75)
             md.inlinePatterns.register(inlinepatterns.SimpleTagPattern(r"(\+\+)(.+?)\+\+", "ins"), "ins", 70)
 

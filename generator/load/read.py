@@ -68,7 +68,7 @@ class ReadCache(dict):
                 stamp, entries = pickle.load(file)
             if stamp == _code_stamp():
                 cache.update(entries)
-        except Exception:  # noqa: BLE001 - any unreadable cache is simply not used
+        except Exception:  # any unreadable cache is simply not used
             cache.clear()
         return cache
 

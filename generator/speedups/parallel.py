@@ -106,7 +106,7 @@ def _share_process(config: Any, site_dir: Path, share: int, count: int, docs: li
         _only_my_share(share, count, docs)
         build_share(config, serve_url)
         send.send(None)
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+    except BaseException as exc:  # reported to the parent, which raises
         send.send(str(exc) or type(exc).__name__)
 
 

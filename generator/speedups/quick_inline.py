@@ -65,7 +65,7 @@ def needs(pattern: inlinepatterns.Pattern) -> tuple[str, ...] | None:
 def _expression_needs(expression: str, flags: int) -> tuple[str, ...] | None:
     try:
         parsed = sre_parse.parse(expression, flags)
-    except Exception:  # noqa: BLE001 - whatever the parser of another Python does: always try it
+    except Exception:  # whatever the parser of another Python does: always try it
         return None
     return _first_characters(list(parsed))
 
@@ -110,7 +110,7 @@ class _Needs:
         self.anything = re.compile("|".join(map(re.escape, texts))) if known and texts else None
 
 
-def _handle_inline(self: Any, data: str, patternIndex: int = 0) -> str:  # noqa: N803 - the name it replaces
+def _handle_inline(self: Any, data: str, patternIndex: int = 0) -> str:  # the name it replaces
     """``InlineProcessor.__handleInline``, not trying a pattern whose text is not in ``data``.
     (A match only replaces text with a placeholder; it never adds what a pattern needs.)"""
     if isinstance(data, util.AtomicString):
