@@ -67,10 +67,18 @@ NO_TAGS = r"^[^<>]+$"  # titles: the theme writes them into the page and the men
 DATE = text("A date written YYYY-MM-DD.",
             pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?!\n)$")
 TIME = text("A time on the 24-hour clock, written HH:MM.", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](?!\n)$")
-URL = text("A web address starting with https:// or http://.",
-           pattern=r"^https?://[^\s/?#\[\]@]+(?:[/?#]\S*)?(?!\n)$")
-PHONE = text("A phone number as participants should dial it, e.g. 988 or +1 555 010 0199.")
-EMAIL = text("An email address.", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+(?!\n)$")
+# URL, EMAIL and PHONE: what each is, no more (no quotes, spaces, < or >); the pages write them
+# percent-encoded as well (render.text.url_target).
+URL = text("A web address starting with https:// or http://, e.g. https://988lifeline.org. Without spaces, "
+           "quotes, < or >; a name with letters other than a to z is written in its xn-- form.",
+           pattern=r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::[0-9]{1,5})?"
+                   r"(?:[/?#][^\s\"'<>\\^`{|}]*)?(?!\n)$")
+PHONE = text("A phone number as participants should dial it: digits, spaces, dashes, dots, brackets and a "
+             "leading +, e.g. 988, 1-800-662-4357 or +1 555 010 0199 (an extension as 'ext. 12').",
+             pattern=r"^\+?[0-9(][0-9 ().-]{0,30}[0-9](?: ?(?:ext\.?|x) ?[0-9]{1,6})?(?!\n)$")
+EMAIL = text("An email address, e.g. coordinator@example.org.",
+             pattern=r"^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+(?!\n)$")
 SOURCE = text("Where the idea comes from, by name (e.g. 'SAMHSA TIP 35'). Never copy copyrighted handouts.")
 
 PROMPT = {

@@ -21,7 +21,18 @@ from generator import defaults
 from generator.model import ATTACHMENT_LINK, Curriculum, Program, Session, Track
 from generator.render import widgets
 from generator.render.paths import session_path
-from generator.render.text import clock, inline, part_heading, prose, tel, weekday_name, zone_name
+from generator.render.text import (
+    clock,
+    html_title,
+    inline,
+    literal,
+    part_heading,
+    prose,
+    tel,
+    url_target,
+    weekday_name,
+    zone_name,
+)
 
 HELP_PAGES = {
     "urgent-help.md": ("urgent-help.md.j2", "Urgent help"),
@@ -60,8 +71,8 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,  # one environment per render, so a template is read once per build
     )
-    env.filters.update(inline=inline, prose=prose, part_heading=part_heading, tel=tel, clock=clock,
-                       zone_name=zone_name, weekday=weekday_name)
+    env.filters.update(inline=inline, prose=prose, literal=literal, url_target=url_target, html_title=html_title,
+                       part_heading=part_heading, tel=tel, clock=clock, zone_name=zone_name, weekday=weekday_name)
     widgets.register(env)
     return env
 

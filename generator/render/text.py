@@ -1,14 +1,26 @@
 """Text from YAML, made safe for the Markdown page it goes into (the page templates' filters).
 
-Every piece of text from YAML goes through :func:`inline` or :func:`prose`, which show raw HTML
-as text and keep links to http(s), mailto and tel only. The other filters say a value as
-participants read it: a phone number to dial, a time, a time zone, a weekday.
+Each field is written in one of three ways, and no text can add markup, script or structure:
+
+- :func:`literal` (titles, names, sources): shown exactly as written. Markdown characters are
+  escaped, so ``*`` is a star, not emphasis.
+- :func:`inline` and :func:`prose` (everything a participant reads as sentences): bold, italic,
+  code, links to http(s), mailto and tel, and pictures from content/. Raw HTML and character
+  references are shown as text, a line cannot start a heading, list, quote or note, and a
+  picture from another website becomes a plain link (the site loads nothing from other hosts).
+- :func:`url_target` (URL and email fields): parsed, and written percent-encoded, so a value can
+  never end the Markdown link or autolink it is in.
+
+The other filters say a value as participants read it: a phone number to dial, a time, a time
+zone, a weekday.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from markdown.extensions.toc import slugify  # how Python-Markdown makes a heading's id
 
@@ -18,6 +30,15 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 LINK_TARGET = re.compile(r"\]\(\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]+\]):", re.M)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# What would make a line of Markdown a block (a heading, quote, list item, rule or note) if the
+# text started with it; the first character is escaped with a backslash.
+BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)"
+                         r"|[-*_](?:\s*[-*_]){2,}\s*$|!!!|\?\?\?)")
+# A picture from anywhere but content/ (those are attachments): it would be fetched from that host.
+IMAGE_ELSEWHERE = re.compile(r"!\[([^\]\[]{0,1000})\]\((?!\s*" + re.escape(ATTACHMENT_LINK) + r")")
+# Characters that start inline Markdown, escaped in literal text ("|" too: the tables extension).
+MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]!|])")
+URL_SAFE = "/:@!$&*+,;=-._~%"  # kept as they are; everything else (spaces, quotes, brackets, <>) encoded
 
 
 def _safe_link(match: re.Match[str]) -> str:
@@ -27,17 +48,59 @@ def _safe_link(match: re.Match[str]) -> str:
     return match.group(0) if scheme in SAFE_SCHEMES or f"{scheme}:" == ATTACHMENT_LINK else "](#blocked-link-"
 
 
+def _one_line(value: Any) -> str:
+    """Whitespace folded, and ``&`` and ``<`` as text: no raw HTML, no character reference that
+    could spell a scheme such as ``&#106;avascript:``."""
+    return " ".join(str(value).split()).replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _not_a_block(text: str) -> str:
+    """``text`` with a block marker at its start escaped, so it stays a line of text."""
+    found = BLOCK_START.match(text)
+    if found is None:
+        return text
+    if found.group(0)[0].isdigit():  # "1. " is a list item; "1\. " is not
+        return text[:found.end() - 1] + "\\" + text[found.end() - 1:]
+    return "\\" + text
+
+
 def inline(value: Any) -> str:
-    """Text for one line of Markdown: whitespace folded, raw HTML shown as text, and links only
-    to http(s), mailto and tel (any other scheme, such as javascript:, is made harmless)."""
-    text = " ".join(str(value).split()).replace("<", "&lt;")
+    """Text for one line of Markdown, with inline Markdown: bold, italic, code, links only to
+    http(s), mailto and tel (any other scheme, such as javascript:, is made harmless), pictures
+    only from content/."""
+    text = _not_a_block(_one_line(value))
     if "]" not in text:  # most text has no link at all
         return text
+    text = IMAGE_ELSEWHERE.sub(r"[\1](", text)
     return REFERENCE_LINK.sub(r"\1\:", LINK_TARGET.sub(_safe_link, text))
 
 
+def literal(value: Any) -> str:
+    """Text shown exactly as written, on one line: no Markdown at all."""
+    return _not_a_block(MARKDOWN_INLINE.sub(r"\\\1", _one_line(value)))
+
+
+def url_target(value: Any) -> str:
+    """A URL or email field as the target of a Markdown link or autolink: parsed, and every
+    character that could end the link (spaces, quotes, brackets, parentheses, <, >) percent-encoded.
+    Only http(s) and mailto pass (the schema allows no other); anything else links nowhere."""
+    text = str(value).strip()
+    parts = urlsplit(text if ":" in text.split("/", 1)[0] else "mailto:" + text)
+    if parts.scheme.lower() not in ("http", "https", "mailto"):
+        return "#blocked-link"
+    return urlunsplit((parts.scheme.lower(), quote(parts.netloc, safe=URL_SAFE), quote(parts.path, safe=URL_SAFE),
+                       quote(parts.query, safe=URL_SAFE + "?"), quote(parts.fragment, safe=URL_SAFE + "?#")))
+
+
+def html_title(value: Any) -> str:
+    """A page title as HTML text (the page's ``<h1>``, written as HTML so it takes no anchor id
+    that a section of the page needs)."""
+    return html.escape(" ".join(str(value).split()), quote=False)
+
+
 # The ids Python-Markdown gives the session page's section headings. The checklist links to them,
-# and the first heading with a given id keeps it, so a worksheet or skill heading must not take one.
+# and the first heading with a given id keeps it, so a worksheet or skill heading must not take one
+# (the page title is an HTML heading, which takes no id).
 SESSION_SECTIONS = frozenset({
     "what-we-covered", "key-points", "worksheets", "skills-practice", "reflect", "before-next-session",
     "learn-more", "make-up-options", "tell-your-team", "urgent-help",
@@ -48,12 +111,12 @@ def part_heading(value: Any, kind: str) -> str:
     """A worksheet's or skill's heading: its title, with '(worksheet)' or '(skill)' added when the
     title alone would take a section's id (a worksheet called 'Reflect' would make the checklist's
     'Reflect' link jump to the worksheet)."""
-    text = inline(value)
-    return f"{text} ({kind})" if slugify(text, "-") in SESSION_SECTIONS else text
+    text = literal(value)
+    return f"{text} ({kind})" if slugify(" ".join(str(value).split()), "-") in SESSION_SECTIONS else text
 
 
 def prose(value: Any) -> str:
-    """Text that may run to several paragraphs: blank lines kept, raw HTML shown as text."""
+    """Text that may run to several paragraphs: blank lines kept, each paragraph as :func:`inline`."""
     paragraphs = PARAGRAPH_BREAK.split(str(value).strip())
     return "\n\n".join(inline(p) for p in paragraphs if p.strip())
 
