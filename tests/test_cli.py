@@ -33,7 +33,8 @@ def test_errors_exit_1_with_located_messages_and_no_traceback(demo_project: Path
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "content/demo/sessions/skills-1.yml"  # grouped by file
-    assert lines[1].startswith("  3:1  error    ") and lines[1].endswith("(yaml-syntax)")
+    assert lines[1].startswith("  2:8  error    ") and lines[1].endswith("(yaml-syntax)")  # where [ opened
+    assert "noticed on line 3, column 1" in lines[1]
     assert lines[2].startswith("      hint: ")
     assert "\033[" not in result.stdout  # no colour codes when not on a terminal
 

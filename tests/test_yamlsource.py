@@ -68,3 +68,31 @@ def test_folded_paragraphs_keep_their_breaks_and_literal_blocks_their_lines() ->
     data = parse("a: >\n  one\n  two\n\n  three\nb: |\n  one\n  two\n")
     assert data["a"] == "one two\n\nthree\n"
     assert data["b"] == "one\ntwo\n"
+
+
+def test_an_unclosed_bracket_is_located_where_it_opens_and_where_it_was_noticed() -> None:
+    lines = [f"key{n}: value {n}" for n in range(1, 33)] + ["tags: [one, two", "more: 3", "last: 4"]
+    with pytest.raises(YamlError) as caught:
+        parse("\n".join(lines) + "\n")
+    assert caught.value.rule.id == "yaml-syntax"
+    assert caught.value.pos == Pos(33, 7), "the [ on line 33, not where the parser gave up"
+    assert "noticed on line 34" in caught.value.message and "[" in caught.value.message
+
+
+def test_an_unclosed_quote_is_located_where_it_opens() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse('title: ok\nsummary: "We talked\nabout sleep\nkey: 3\n')
+    assert caught.value.pos == Pos(2, 10) and "quotes" in caught.value.message
+
+
+@pytest.mark.parametrize("text", ['a: "x\\0y"\n', 'a: "bell \\x07"\n', 'a: "\\e[31m red"\n', 'a: "\\r"\n',
+                                  'a: "\\u0001"\n', 'b: 1\n"k\\x01": 2\n', 'a: !!str "\\x1f"\n', 'a: "\\x7f"\n'])
+def test_control_characters_made_by_escapes_are_refused_with_their_line(text: str) -> None:
+    with pytest.raises(YamlError) as caught:
+        parse(text)
+    assert caught.value.rule.id == "yaml-control-character"
+    assert caught.value.pos.line == text.count("\n", 0, text.index("\\")) + 1
+
+
+def test_tabs_and_line_breaks_made_by_escapes_are_text() -> None:
+    assert parse('a: "one\\ttwo\\nthree"\n') == {"a": "one\ttwo\nthree"}

@@ -26,6 +26,15 @@ YAML_SYNTAX = reader_rule(
     "' or starting with a special character in quotes, and keep one document per file.",
 )
 
+YAML_CONTROL_CHARACTER = reader_rule(
+    "yaml-control-character", E,
+    "Text holds an invisible control character, written as it is or as an escape in double quotes "
+    "(such as ``\\0``, ``\\x07`` or ``\\e``).\n\nOnly tabs and line breaks belong in text: any other "
+    "control character would be written into the web pages, where it can hide or change what "
+    "participants read.\nFix: delete it (it is often pasted from another program), or remove the "
+    "escape.",
+)
+
 YAML_TAG = reader_rule(
     "yaml-tag", E,
     "A value uses a YAML tag (``!something``) or a merge key (``<<``).\n\nTags can make YAML readers run "

@@ -13,13 +13,16 @@ string (not a ``date``), so that the JSON Schema sees what the author typed.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from sys import intern
 from typing import Any, NamedTuple
 
 import yaml
 
-from generator.load.reader_rules import YAML_DUPLICATE_KEY, YAML_KEY, YAML_SYNTAX, YAML_TAG, YAML_TOO_LARGE
+from generator.load.reader_rules import (
+    YAML_CONTROL_CHARACTER, YAML_DUPLICATE_KEY, YAML_KEY, YAML_SYNTAX, YAML_TAG, YAML_TOO_LARGE,
+)
 from generator.rules import Rule
 
 try:  # libyaml's C parser is about 15x faster and gives every event its position.
@@ -140,9 +143,25 @@ def _pos(event: Any) -> Pos:  # an event of libyaml's or of PyYAML's own parser
     return _POSITIONS[mark.line + 1, mark.column + 1]
 
 
+# C0 control characters other than tab and line feed (and DEL): a double-quoted string can hold
+# them as escapes ("\0", "\x07", "\e", "\r"); written as they are, the reader refuses them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _no_control(event: Any) -> None:
+    """Refuse a double-quoted scalar whose escapes make a control character."""
+    found = CONTROL.search(event.value)
+    if found:
+        raise YamlError(f"the text holds the control character {ord(found.group(0)):#04x}", _pos(event),
+                        YAML_CONTROL_CHARACTER, "Delete it, or remove the escape that makes it: only tabs and "
+                        "line breaks belong in text.")
+
+
 def _text(event: Any) -> str | None:
     """The value of an untagged text scalar without an anchor, which is most values, with no resolver
     or constructor; None for anything else (see ``_Builder._scalar``)."""
+    if event.style == '"':
+        _no_control(event)
     if event.tag is not None or event.anchor is not None:
         return None
     value = event.value
@@ -267,6 +286,8 @@ class _Builder:
 
     def _scalar(self, event: Any) -> Any:
         value = event.value  # plain untagged text without an anchor never comes here: see _text
+        if event.style == '"':
+            _no_control(event)
         if event.implicit[0]:
             tag = self._tag(event, _implicit_tag(value))
         else:
@@ -299,11 +320,7 @@ def parse(text: str) -> Any:
     try:
         return _document(loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
-        problem = exc.problem or "this is not valid YAML"
-        if exc.context:
-            problem = f"{problem} ({exc.context})"
+        problem, pos = _syntax_error(exc)
         lines = text.splitlines()
         if pos.line <= len(lines) and "\t" in lines[pos.line - 1][: pos.col]:
             problem = "this line is indented with a tab"
@@ -317,13 +334,35 @@ def parse(text: str) -> Any:
         before = text[: exc.position]
         pos = Pos(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
         character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
-        raise YamlError(f"the character {character:#x} is not allowed in YAML text", pos, YAML_SYNTAX,
+        raise YamlError(f"the character {character:#x} is not allowed in YAML text", pos,
+                        YAML_CONTROL_CHARACTER if character < 0x20 or character == 0x7F else YAML_SYNTAX,
                         "Delete it: it is an invisible control character, often pasted from another program.") from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
         raise YamlError(message, Pos(1, 1), YAML_SYNTAX, "Check the file is valid YAML.") from None
     finally:
         loader.dispose()
+
+
+# Where the parser was when it gave up is often lines after the mistake: a bracket or a quote
+# left open is noticed only where the text can no longer be read. For these, the mistake is where
+# the bracket or quote opened (the parser's context mark), and that is where the problem points.
+STARTS_AT_CONTEXT = {"flow sequence": "the list opened with [", "flow mapping": "the block opened with {",
+                     "quoted scalar": "the text in quotes that starts", "block scalar": "the text block that starts"}
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[str, Pos]:
+    """The message and position of a YAML syntax error: at the start of what was left open, with
+    where the parser noticed in the message; otherwise where the parser noticed."""
+    problem, noticed, start = exc.problem or "this is not valid YAML", exc.problem_mark, exc.context_mark
+    opened = next((what for kind, what in STARTS_AT_CONTEXT.items() if kind in (exc.context or "")), None)
+    if opened is not None and start is not None:
+        where = f" (noticed on line {noticed.line + 1}, column {noticed.column + 1})" if noticed else ""
+        return f"{problem}: {opened} here is not closed{where}", Pos(start.line + 1, start.column + 1)
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    mark = noticed or start
+    return problem, Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
 
 
 def _document(loader: Any) -> Any:
