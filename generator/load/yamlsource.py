@@ -21,7 +21,12 @@ from typing import Any, NamedTuple
 import yaml
 
 from generator.load.reader_rules import (
-    YAML_CONTROL_CHARACTER, YAML_DUPLICATE_KEY, YAML_KEY, YAML_SYNTAX, YAML_TAG, YAML_TOO_LARGE,
+    YAML_CONTROL_CHARACTER,
+    YAML_DUPLICATE_KEY,
+    YAML_KEY,
+    YAML_SYNTAX,
+    YAML_TAG,
+    YAML_TOO_LARGE,
 )
 from generator.rules import Rule
 
