@@ -71,7 +71,7 @@ def test_editing_yaml_rebuilds_the_page_and_a_typo_does_not_kill_the_server(
     assert "catchup-preview-errors.js" in (fetch(page) or ""), "preview pages must load the error overlay"
     errors = base + "catchup-preview-errors.js"
     session.write_text("id: skills-1\ntitle: [oops\n")
-    assert wait_for(lambda: "skills-1.yml:3:1" in (fetch(errors) or "")), "the error is not shown on the page"
+    assert wait_for(lambda: "skills-1.yml:2:8" in (fetch(errors) or "")), "the error is not shown on the page"
     assert process.poll() is None, "server died on a YAML error"
     assert "box breathing today" in (fetch(page) or ""), "last good preview should stay up"
 
@@ -80,7 +80,7 @@ def test_editing_yaml_rebuilds_the_page_and_a_typo_does_not_kill_the_server(
     assert "var problems = [];" in (fetch(errors) or ""), "the error overlay should be gone after the fix"
     process.terminate()
     output = process.communicate(timeout=10)[0]
-    assert "content/demo/sessions/skills-1.yml\n  3:1  error" in output
+    assert "content/demo/sessions/skills-1.yml\n  2:8  error" in output
 
 
 def test_a_busy_port_is_a_plain_error(demo_project: Path) -> None:

@@ -22,6 +22,7 @@ from generator.load.reader_rules import (
     CONFIG_UNKNOWN_FILE,
     CONTENT_MISSING,
     FILE_NOT_READ,
+    PATH_CASE,
     PROGRAM_MISSING,
     REF_UNKNOWN_SKILL,
     REF_UNKNOWN_TRACK,
@@ -68,6 +69,7 @@ def load(project: Project, cache: ReadCache | None = None) -> Loaded:
         if not curriculum.programs and not reader.problems:
             reader.error(project.content, CONTENT_MISSING, "content/ has no program",
                          "Create content/<program>/program.yml; see the authoring guide.")
+    _report_case_collisions(reader)
     curriculum.documents = reader.documents
     curriculum.attachments = reader.attachments
     return Loaded(curriculum, reader.problems)
@@ -103,6 +105,22 @@ def _plain(data: Any) -> Any:
 def _hidden(relative_path: Path) -> bool:
     """Folders and files whose name starts with a dot (.git, .DS_Store) belong to other tools."""
     return any(part.startswith(".") for part in relative_path.parts)
+
+
+def _report_case_collisions(reader: Reader) -> None:
+    """Names that differ only by case are one file on FAT and exFAT (USB sticks), Windows and macOS."""
+    for folder in (reader.project.site_config, reader.project.content):
+        seen: dict[str, Path] = {}
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if _hidden(path.relative_to(folder)):
+                continue
+            key = path.relative_to(folder).as_posix().casefold()
+            if key in seen:
+                reader.error(path, PATH_CASE, f"'{path.name}' and '{seen[key].name}' differ only in capital letters "
+                             f"(the other is {reader.shown(seen[key])})", "Rename one of them, and the links to it: "
+                             "on a USB stick, Windows or macOS the two are one file.")
+            else:
+                seen[key] = path
 
 
 def _report_unread(reader: Reader) -> None:

@@ -80,6 +80,14 @@ FILE_NOT_READ = reader_rule(
     "content/library/worksheets/ or content/library/skills/, and every file ends in .yml.",
 )
 
+PATH_CASE = reader_rule(
+    "path-case", E,
+    "Two files or folders in content/ or site-config/ have names that differ only in capital "
+    "letters, such as Box.png and box.png.\n\nOn a USB stick, on Windows and on macOS they are one "
+    "file, so one of them would be lost when the project or the site is copied there.\nFix: rename "
+    "one of them (names in lowercase are safest), and change the links to it.",
+)
+
 PATH_OUTSIDE = reader_rule(
     "path-outside", E,
     "A file is a link to a file outside the project folder, or text links to a file outside "

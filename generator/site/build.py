@@ -7,7 +7,9 @@ check or build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import errno
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +22,9 @@ from generator.render import Page, nav, render
 from generator.render.calendar import calendar_files
 from generator.render.widgets import finder_scripts
 from generator.site import mkdocs_run
+from generator.site.lock import build_lock
 from generator.site.mkdocs_config import THEME_DIR, build_config, config_text
+from generator.site.swap import swap
 from generator.site.theme import theme_files
 from generator.site.write import WriteResult, write_file, write_tree
 
@@ -61,29 +65,39 @@ def attachment_files(curriculum: Curriculum) -> list[tuple[str, str | bytes]]:
 
 def build(project: Project, *, strict: bool = False, cache: ReadCache | None = None) -> Checked:
     """Check, generate and build into ``site/``. Returns the check result; raises BuildError.
-    Nothing is built if the check finds errors (with ``strict``, warnings too)."""
+    Nothing is built if the check finds errors (with ``strict``, warnings too). One build of a
+    project at a time (``lock``); each stages in a folder of its own, removed if anything fails."""
     checked = check_project(project, cache)
     if checked.blocks(strict):
         return checked
-    staging = project.work / "site.new"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        generate(project, checked.curriculum, staging)
-        mkdocs_run.build(project.generated_config, staging)
-    except MkDocsFailed as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"MkDocs could not build the site: {exc}") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swap(staging, project.site, project.work / "site.old")
+    with build_lock(project, wait=False):
+        staging = Path(tempfile.mkdtemp(prefix="site.new-", dir=project.work))
+        try:
+            generate(project, checked.curriculum, staging)
+            mkdocs_run.build(project.generated_config, staging)
+            swap(staging, project.site)
+        except MkDocsFailed as exc:
+            raise BuildError(f"MkDocs could not build the site: {exc}") from None
+        except OSError as exc:
+            raise could_not_write(exc) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return checked
 
 
-def swap(new: Path, live: Path, old: Path) -> None:
-    """Replace ``live`` with ``new`` using renames, so the site is never half written."""
-    shutil.rmtree(old, ignore_errors=True)
-    if live.exists():
-        live.rename(old)
-    new.rename(live)
-    shutil.rmtree(old, ignore_errors=True)
+WRITE_ERRORS = {  # what an error while writing means, and what to do
+    errno.ENOSPC: ("the disk is full", "Free some space on it, then build again."),
+    errno.EDQUOT: ("the disk quota is used up", "Free some space, or ask for a larger quota, then build again."),
+    errno.EROFS: ("the disk is read-only", "Build on a disk you can write to (copy the project there)."),
+    errno.EACCES: ("Catch-Up may not write there", "Check who owns the project folder and its .catchup/ and site/ "
+                   "folders, and that you may write to them."),
+    errno.EPERM: ("Catch-Up may not write there", "Check who owns the project folder and its .catchup/ and site/ "
+                  "folders, and that you may write to them."),
+}
+
+
+def could_not_write(exc: OSError) -> BuildError:
+    """An error of the file system while building, as a message that says what to do."""
+    what, todo = WRITE_ERRORS.get(exc.errno or 0, (exc.strerror or str(exc), "Check the disk, then build again."))
+    where = f" ({exc.filename})" if exc.filename else ""
+    return BuildError(f"could not write the site{where}: {what}. {todo}")

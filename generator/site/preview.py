@@ -24,6 +24,7 @@ from generator.project import Project
 from generator.render import Page, session_path
 from generator.site import mkdocs_run
 from generator.site.build import generate
+from generator.site.lock import build_lock
 
 log = logging.getLogger("catchup")
 ERRORS_SCRIPT = "catchup-preview-errors.js"
@@ -71,12 +72,13 @@ class Preview:
             self._show_errors(errors)
             return checked
         only = self._affected(inputs, checked.curriculum)
-        result = generate(self.project, checked.curriculum, self.site_dir, only=only, previous=self.pages)
-        self.pages = {page.path: page for page in result.pages}
-        self.inputs = inputs
-        stamp = self._theme_stamp(inputs)
-        dirty = self.theme_stamp == stamp and not result.config_changed and not result.theme_changed
-        self._mkdocs(dirty)
+        with build_lock(self.project, wait=True):  # a catchup build writes .catchup/ too: wait for it
+            result = generate(self.project, checked.curriculum, self.site_dir, only=only, previous=self.pages)
+            self.pages = {page.path: page for page in result.pages}
+            self.inputs = inputs
+            stamp = self._theme_stamp(inputs)
+            dirty = self.theme_stamp == stamp and not result.config_changed and not result.theme_changed
+            self._mkdocs(dirty)
         self.theme_stamp = stamp
         self._show_errors([])
         return checked

@@ -25,9 +25,14 @@ class WriteResult:
 def write_tree(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> WriteResult:
     """Make ``folder`` hold exactly ``files`` (relative path, text or bytes), touching only what differs."""
     wanted: dict[str, str | bytes] = {}
+    folded: dict[str, str] = {}  # paths in lowercase: on FAT, exFAT, Windows and macOS two such are one file
     for path, text in files:
         if path in wanted:
-            raise DuplicateOutput(f"two pages would be written to {path}")
+            raise DuplicateOutput(f"two files would be written to {path}")
+        other = folded.setdefault(path.casefold(), path)
+        if other != path:
+            raise DuplicateOutput(f"two files would be written to {other} and {path}, which are one file on a "
+                                  "USB stick, Windows or macOS")
         wanted[path] = text
     result = WriteResult()
     folder.mkdir(parents=True, exist_ok=True)

@@ -83,12 +83,17 @@ def build(config: Any, site_dir: Path, docs: list[str], workers: int, build_shar
     finally:
         gc.unfreeze()
     errors: list[str] = []
+    failed_writing: OSError | None = None  # a disk full, read-only or not ours: said as such
     for process, pipe in zip(processes, pipes):
         message = pipe.recv() if pipe.poll(None) else "the build process ended without a word"
         process.join()
-        if message or process.exitcode:
+        if isinstance(message, OSError):
+            failed_writing = failed_writing or message
+        elif message or process.exitcode:
             errors.append(message or f"exit code {process.exitcode}")
     try:
+        if failed_writing is not None:
+            raise failed_writing
         if errors:
             raise MkDocsFailed("; ".join(sorted(set(errors))))
         for folder in shares[1:]:
@@ -106,6 +111,8 @@ def _share_process(config: Any, site_dir: Path, share: int, count: int, docs: li
         _only_my_share(share, count, docs)
         build_share(config, serve_url)
         send.send(None)
+    except OSError as exc:  # the parent raises it as it is
+        send.send(exc)
     except BaseException as exc:  # reported to the parent, which raises
         send.send(str(exc) or type(exc).__name__)
 
