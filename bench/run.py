@@ -194,7 +194,9 @@ def preview_time(project: Project, runs: int) -> float:
     try:
         for run in range(runs):
             marker = f"Edited in preview run {run}"
-            session.write_text(original.replace("summary: >\n", f"summary: >\n  {marker}.\n", 1), encoding="utf-8")
+            edited = re.sub(r"(?m)^summary: ([|>])\n", rf"summary: \1\n  {marker}.\n\n", original, count=1)
+            assert edited != original, f"bench: no block summary in {session}"
+            session.write_text(edited, encoding="utf-8")
             start = time.perf_counter()
             preview.rebuild()
             times.append(time.perf_counter() - start)

@@ -109,14 +109,14 @@ WORKSHEET = obj(
 )
 
 SKILL = obj(
-    "A skill to practise between sessions.",
+    "A skill to practice between sessions.",
     ["id", "name", "when_to_use", "steps"],
     id=ident("Unique id of the skill."),
     name=text("Name of the skill, e.g. 'Box breathing'. Without < or > characters.", pattern=NO_TAGS),
     when_to_use=text("When this skill helps."),
     steps={**texts("The steps, in order, one short sentence each."), "minItems": 1},
     time_needed=text("How long one practice takes, e.g. '5 minutes'."),
-    how_often=text("How often to practise, e.g. 'Twice a day'."),
+    how_often=text("How often to practice, e.g. 'Twice a day'."),
     source=SOURCE,
 )
 
@@ -142,7 +142,7 @@ SESSION = obj(
     summary=text("What the session covered, in plain words. Shown first on the catch-up page."),
     key_points=texts("The main points to remember."),
     worksheets=array_of("Worksheets to do at home.", use_or(WORKSHEET, "worksheet")),
-    skills_practice=array_of("Skills to practise.", use_or(SKILL, "skill")),
+    skills_practice=array_of("Skills to practice.", use_or(SKILL, "skill")),
     reflection=texts("Questions to think or write about."),
     before_next_session=texts("What to do before the next session."),
     makeup_options=array_of("Ways to make up this session.", obj(

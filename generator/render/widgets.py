@@ -123,7 +123,7 @@ def checklist_steps(session: Session) -> list[dict[str, str]]:
     if session.worksheets:
         steps.append(("worksheet", "Do the worksheet", "worksheets", "Worksheets"))
     if session.skills:
-        steps.append(("skill", "Practise the skill", "skills-practice", "Skills practice"))
+        steps.append(("skill", "Practice the skill", "skills-practice", "Skills practice"))
     steps += [("reflect", "Think about the questions", "reflect", "Reflect"),
               ("ready", "Get ready for next time", "before-next-session", "Before next session")]
     return [{"id": i, "text": text, "anchor": anchor, "section": section} for i, text, anchor, section in steps]
