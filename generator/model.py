@@ -78,6 +78,37 @@ class Session:
         return self.fields.get(key, self.where)
 
 
+@dataclass(frozen=True)
+class Closure:
+    """Days with no meeting, from ``first`` to ``last`` (the same day for one day), and why."""
+
+    first: str  # YYYY-MM-DD
+    last: str
+    reason: str
+    where: Location
+
+
+@dataclass(frozen=True)
+class Move:
+    """One meeting moved from one day to another (at another time, if ``start``)."""
+
+    old: str  # YYYY-MM-DD
+    new: str
+    where: Location
+    start: str | None = None
+
+
+@dataclass(frozen=True)
+class ScheduleChange:
+    """From ``first`` on, other weekdays, time or length (None: as before)."""
+
+    first: str  # YYYY-MM-DD
+    where: Location
+    days: tuple[str, ...] | None = None
+    start: str | None = None
+    duration_minutes: int | None = None
+
+
 @dataclass
 class Track:
     id: str
@@ -88,6 +119,9 @@ class Track:
     order: str = "sequence"
     start_date: str | None = None
     sessions: list[Session] = field(default_factory=list)
+    closed: list[Closure] = field(default_factory=list)  # days this track does not meet
+    moved: list[Move] = field(default_factory=list)
+    changes: list[ScheduleChange] = field(default_factory=list)
 
 
 @dataclass
@@ -135,3 +169,4 @@ class Curriculum:
     library: Library = field(default_factory=Library)
     documents: list[Document] = field(default_factory=list)
     attachments: dict[str, Any] = field(default_factory=dict)  # site path -> Attachment to copy
+    closures: list[Closure] = field(default_factory=list)  # days no group meets (site-config/closures.yml)

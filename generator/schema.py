@@ -179,6 +179,26 @@ SCHEDULE = obj(
     timezone=text("Time zone name, e.g. America/New_York."),
 )
 
+CLOSURE = obj(
+    "A day with no meeting (or days, with 'until'), and why.", ["date", "reason"],
+    date={**DATE, "description": "The day, written YYYY-MM-DD."},
+    until={**DATE, "description": "For several days in a row: the last one, written YYYY-MM-DD."},
+    reason=text("Why, in a few plain words participants read, e.g. 'Thanksgiving' or 'staff training'."),
+)
+MOVE = obj(
+    "One meeting moved to another day, once.", ["from", "to"],
+    **{"from": {**DATE, "description": "The day the group would have met, written YYYY-MM-DD."},
+       "to": {**DATE, "description": "The day it meets instead, written YYYY-MM-DD."}},
+    start={**TIME, "description": "A time on the 24-hour clock if it is not the usual one, written HH:MM."},
+)
+SCHEDULE_CHANGE = obj(
+    "From a date on, the group meets on other days, at another time or for another length.", ["from"],
+    **{"from": {**DATE, "description": "The first day of the new schedule, written YYYY-MM-DD."}},
+    days={**SCHEDULE["properties"]["days"], "description": "The new weekdays, e.g. [tuesday, thursday]."},
+    start={**TIME, "description": "The new time on the 24-hour clock, written HH:MM."},
+    duration_minutes={**SCHEDULE["properties"]["duration_minutes"], "description": "The new length in minutes."},
+)
+
 PROGRAM = obj(
     "A treatment program: content/<program>/program.yml.",
     ["id", "title", "description", "audience", "tracks"],
@@ -196,6 +216,10 @@ PROGRAM = obj(
         order={"enum": ["sequence", "cycle"], "description": "sequence: sessions run once in number order; "
                "cycle: an open group whose topics repeat, so people can join at any point."},
         start_date=DATE,
+        closed=array_of("Days this group does not meet, and why (days the whole site is closed go in "
+                        "site-config/closures.yml).", CLOSURE),
+        moved=array_of("Meetings moved to another day, once.", MOVE),
+        schedule_changes=array_of("New weekdays, time or length from a date on.", SCHEDULE_CHANGE),
     )},
 )
 
@@ -258,6 +282,10 @@ SITE_CONFIG = {
             description=text("What it is and who it is for."),
             url=URL, phone=PHONE, when=text("When it meets."))),
         peer_contact_guidelines=texts("Guidelines for contact between participants."),
+    ),
+    "closures": obj(
+        "site-config/closures.yml (optional): days no group of any program meets, such as holidays.", ["closures"],
+        closures=array_of("Days every group is closed, and why.", CLOSURE),
     ),
     "checks": obj(
         "site-config/checks.yml (optional): what the checker expects. Leave a setting out to keep its default.", [],

@@ -4,17 +4,19 @@ content gives byte-identical files."""
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, timedelta
-from itertools import islice
 from pathlib import Path
 
 import pytest
-from dateutil.rrule import rrulestr
+import vobject
 from icalendar import Calendar
 
 from generator.checks import check_project
+from generator.checks.settings import today
 from generator.project import Project
-from generator.render.calendar import calendar_files, calendar_path, first_meeting, track_calendar
+from generator.render.calendar import calendar_files, calendar_meetings, calendar_path, first_meeting, track_calendar
+from generator.render.meetings import track_days
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -30,52 +32,64 @@ def dated_tracks(curriculum):
     return [(p, t) for p in curriculum.programs for t in p.tracks if t.start_date and t.sessions]
 
 
-def the_event(text: str):
-    calendar = Calendar.from_ical(text)
-    events = calendar.walk("VEVENT")
-    assert len(events) == 1
-    return calendar, events[0]
+def events_of(text: str) -> list:
+    """The events of a calendar file as icalendar reads them."""
+    return Calendar.from_ical(text).walk("VEVENT")
 
 
-def test_each_track_repeats_weekly_on_its_days_from_its_first_meeting(curriculum) -> None:
+def second_opinion(text: str) -> list[tuple[dt.datetime, str, str | None]]:
+    """The events as vobject reads them (an iCalendar parser independent of icalendar), expanding
+    any repeat rule: (start, summary, url)."""
+    calendar = vobject.readOne(text)
+    found = []
+    for event in calendar.vevent_list:
+        url = event.url.value if hasattr(event, "url") else None
+        found += [(start, event.summary.value, url) for start in event.getrruleset(addRDate=True) or [event.dtstart.value]]
+    return sorted(found)
+
+
+def test_each_meeting_is_an_event_with_its_session_in_the_tracks_time_zone(curriculum) -> None:
     tracks = dated_tracks(curriculum)
     assert tracks
     for program, track in tracks:
         schedule = track.schedule
-        calendar, event = the_event(track_calendar(curriculum.config, program, track))
-        start = event.decoded("dtstart")
-        assert str(start.tzinfo) == schedule["timezone"]
-        assert start.strftime("%H:%M") == schedule["start"]
-        assert start.date() >= date.fromisoformat(str(track.start_date))
-        assert start.date() - date.fromisoformat(str(track.start_date)) < timedelta(7)
-        assert event.decoded("duration") == timedelta(minutes=schedule["duration_minutes"])
-        assert str(event["summary"]) == " ".join(track.title.split())
-        assert program.title in str(event["description"])
-        assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == [schedule["timezone"]]
+        text = track_calendar(curriculum.config, program, track, closures=curriculum.closures)
+        meetings = calendar_meetings(track, curriculum.closures, today())
+        events = events_of(text)
+        assert len(events) == len(meetings) > 0
+        for event, meeting in zip(events, meetings):
+            start = event.decoded("dtstart")
+            assert str(start.tzinfo) == schedule["timezone"] and start.date() == meeting.day
+            assert start.strftime("%H:%M") == meeting.start
+            assert event.decoded("duration") == timedelta(minutes=meeting.duration_minutes)
+            assert str(event["summary"]).startswith(" ".join(track.title.split()) + f": session {meeting.session.number}, ")
+            assert " ".join(meeting.session.title.split()) in str(event["summary"])
+            assert "catch-up page" in str(event["description"]) and "rrule" not in event
+        assert [tz["tzid"] for tz in Calendar.from_ical(text).walk("VTIMEZONE")] == [schedule["timezone"]]
+        # vobject reads the same meetings, on the same days and times
+        assert [(start.date(), start.strftime("%H:%M")) for start, _, _ in second_opinion(text)] == \
+            [(m.day, m.start) for m in meetings]
 
-        rule = event["rrule"]
-        assert rule["freq"] == ["WEEKLY"]
-        assert sorted(rule["byday"]) == sorted(d[:2].upper() for d in schedule["days"])
-        if track.order == "cycle":
-            assert "count" not in rule, "an open group goes on"
-        else:
-            assert rule["count"] == [len(track.sessions)], "a sequence meets once per session"
-        # The meetings it describes are the track's meeting days, at the start time.
-        meetings = list(islice(rrulestr(rule.to_ical().decode(), dtstart=start), 20))
-        assert all(WEEKDAYS[m.weekday()] in schedule["days"] and m.strftime("%H:%M") == schedule["start"]
-                   for m in meetings)
-        assert meetings[0] == start
-        assert all(later - earlier < timedelta(8) for earlier, later in zip(meetings, meetings[1:]))
+
+def test_closed_days_are_left_out_and_every_day_of_the_file_is_a_meeting_the_finder_knows(curriculum) -> None:
+    for program, track in dated_tracks(curriculum):
+        days = track_days(track, curriculum.closures, today())
+        met = {m.day: m.session.number for m in days.meetings}
+        for start, summary, _ in second_opinion(track_calendar(curriculum.config, program, track,
+                                                               closures=curriculum.closures)):
+            assert start.date() not in days.closed
+            assert f"session {met[start.date()]}," in summary
+    holidays = {c.first for c in curriculum.closures}
+    assert "2027-11-25" in holidays, "the sample has a year of US holidays as closures"
 
 
 def test_the_reminder_variant_alarms_before_each_session(curriculum) -> None:
     program, track = dated_tracks(curriculum)[0]
-    _, plain = the_event(track_calendar(curriculum.config, program, track))
-    assert not plain.walk("VALARM")
-    _, event = the_event(track_calendar(curriculum.config, program, track, reminder=True))
-    (alarm,) = event.walk("VALARM")
-    assert alarm.decoded("trigger") == timedelta(minutes=-30)
-    assert str(alarm["action"]) == "DISPLAY" and "30 minutes" in str(alarm["description"])
+    assert not any(e.walk("VALARM") for e in events_of(track_calendar(curriculum.config, program, track)))
+    for event in events_of(track_calendar(curriculum.config, program, track, reminder=True)):
+        (alarm,) = event.walk("VALARM")
+        assert alarm.decoded("trigger") == timedelta(minutes=-30)
+        assert str(alarm["action"]) == "DISPLAY" and "30 minutes" in str(alarm["description"])
 
 
 def test_calendar_files_are_byte_identical_for_the_same_content(curriculum) -> None:
@@ -84,8 +98,8 @@ def test_calendar_files_are_byte_identical_for_the_same_content(curriculum) -> N
     paths = [path for path, _ in first]
     assert len(paths) == len(set(paths)) == 2 * len(dated_tracks(curriculum))
     for _, text in first:
-        _, event = the_event(text)
-        assert event.decoded("dtstamp").date() == event.decoded("dtstart").date(), "the time stamp comes from the content"
+        for event in events_of(text):
+            assert event.decoded("dtstamp").date() <= event.decoded("dtstart").date(), "the time stamp is the content's"
         assert text.count("\r\n") > 10, "lines end in CRLF as RFC 5545 says"
 
 
@@ -97,15 +111,20 @@ def test_a_track_without_a_start_date_gets_no_calendar(demo_project: Path) -> No
     assert all(undated.id not in path for path, _ in calendar_files(curriculum))
 
 
-def test_the_site_url_goes_into_the_event_when_it_is_set(demo_project: Path) -> None:
+def test_each_event_links_to_its_catch_up_page_when_the_site_url_is_set(demo_project: Path) -> None:
     site = demo_project / "site-config" / "site.yml"
     site.write_text(site.read_text() + "url: https://example.org/catch-up/\n")
     curriculum = check_project(Project(demo_project)).curriculum
     program = curriculum.programs[0]
     track = next(t for t in program.tracks if t.start_date)
-    _, event = the_event(track_calendar(curriculum.config, program, track))
-    assert str(event["url"]) == f"https://example.org/catch-up/{program.id}/index.html"
-    assert str(event["uid"]) == f"catchup-{program.id}-{track.id}@example.org"
+    events = events_of(track_calendar(curriculum.config, program, track))
+    assert events
+    for event in events:
+        session = next(s for s in track.sessions if f"session {s.number}," in str(event["summary"]))
+        assert str(event["url"]) == f"https://example.org/catch-up/{program.id}/{track.id}/{session.id}.html"
+        assert str(event["uid"]).startswith(f"catchup-{program.id}-{track.id}-") and str(event["uid"]).endswith(
+            "@example.org")
+    assert len({str(e["uid"]) for e in events}) == len(events)
 
 
 @pytest.mark.parametrize(("zone", "start"), [
@@ -117,18 +136,21 @@ def test_the_shared_time_zone_block_is_what_icalendar_adds_itself(curriculum, zo
     # add_missing_timezones on the whole calendar must give the same file, byte for byte.
     import dataclasses
 
-    from generator.render.calendar import TIME_ZONE_YEARS, track_event
+    from generator.render.calendar import TIME_ZONE_YEARS, meeting_event
 
     program, track = dated_tracks(curriculum)[0]
     track = dataclasses.replace(track, schedule={**track.schedule, "timezone": zone}, start_date=start)
+    meetings = calendar_meetings(track, [], today())
     for reminder in (False, True):
         calendar = Calendar()
         for key, value in [("prodid", "-//Catch-Up//Catch-Up calendar//EN"), ("version", "2.0"),
                            ("calscale", "GREGORIAN"), ("method", "PUBLISH"),
                            ("x-wr-calname", " ".join(track.title.split())), ("x-wr-timezone", zone)]:
             calendar.add(key, value)
-        calendar.add_component(track_event(curriculum.config, program, track, reminder))
-        first = first_meeting(track)
+        for meeting in meetings:
+            calendar.add_component(meeting_event(curriculum.config, program, track, meeting, reminder,
+                                                 first_meeting(track)))
+        first = meetings[0].day
         calendar.add_missing_timezones(first_date=date(first.year, 1, 1),
                                        last_date=date(first.year + TIME_ZONE_YEARS, 1, 1))
         assert track_calendar(curriculum.config, program, track, reminder) == calendar.to_ical().decode("utf-8")

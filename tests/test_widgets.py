@@ -4,6 +4,7 @@ forms, attributes or the data embedded for the scripts."""
 from __future__ import annotations
 
 import json
+from datetime import date
 import re
 from pathlib import Path
 
@@ -70,4 +71,9 @@ def test_the_finder_page_carries_schedules_and_each_program_script_its_sessions(
                          r'\["demo"\] = (\{.*\});\n', script, re.S)
     assert match, script
     tracks = json.loads(match.group(1))
-    assert tracks["skills"][0] == {"number": 1, "title": "Breathing", "href": "demo/skills/skills-1.html"}
+    assert tracks["skills"]["sessions"][0] == {"number": 1, "title": "Breathing", "href": "demo/skills/skills-1.html"}
+    assert tracks["skills"]["meetings"] == [] and tracks["skills"]["until"] is None, "no start date: no count"
+    support = tracks["support"]  # a cycle from 2027-01-08, on Fridays, of one session
+    first = (date(2027, 1, 8) - date(1970, 1, 1)).days
+    assert support["meetings"][:3] == [[first, 0], [first + 7, 0], [first + 14, 0]]  # one session, every Friday
+    assert support["closed"] == {} and support["until"] > support["meetings"][-1][0]

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from generator.checks.makeup import present_parts
 from generator.checks.settings import Settings
-from generator.model import Curriculum, Worksheet
+from generator.model import Closure, Curriculum, Move, ScheduleChange, Worksheet
 from generator.problems import Level, Location
 from generator.rules import Finding, check_rule
 from generator.schema import MAKEUP_PARTS
@@ -161,17 +161,34 @@ def real_dates(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     review check counts days from ``reviewed_on``; a day that does not exist would break them.
     Fix: write a real date, such as 2027-02-28.
     """
+    for closure in curriculum.closures:
+        for text in {closure.first, closure.last}:
+            if not _is_date(text):
+                yield Finding(closure.where, f"the closure on {text} is not on a real date",
+                              "Write a date that is on the calendar, such as 2027-11-25.")
     for program in curriculum.programs:
         for track in program.tracks:
             if track.start_date and not _is_date(track.start_date):
                 yield Finding(track.where, f"track '{track.id}' starts on {track.start_date}, which is not a real date",
                             "Write a date that is on the calendar, such as 2027-01-04.")
+            items: list[Closure | Move | ScheduleChange] = [*track.closed, *track.moved, *track.changes]
+            for item in items:
+                for text in _dates_of(item):
+                    if not _is_date(text):
+                        yield Finding(item.where, f"track '{track.id}' has the date {text}, which is not a real "
+                                      "date", "Write a date that is on the calendar, such as 2027-11-25.")
         for session in program.sessions:
             reviewed = session.review.get("reviewed_on")
             if reviewed and not _is_date(reviewed):
                 yield Finding(session.at("review"),
                               f"session '{session.id}' was reviewed on {reviewed}, which is not a real date",
                               "Write a date that is on the calendar, such as 2026-11-02.")
+
+
+def _dates_of(item: Closure | Move | ScheduleChange) -> tuple[str, ...]:
+    if isinstance(item, Closure):
+        return (item.first, item.last)
+    return (item.old, item.new) if isinstance(item, Move) else (item.first,)
 
 
 def _is_date(text: str) -> bool:

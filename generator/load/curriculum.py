@@ -30,14 +30,26 @@ from generator.load.reader_rules import (
 )
 from generator.load.reader_rules import PROJECT_FORMAT as PROJECT_FORMAT_RULE
 from generator.load.yamlsource import YMap
-from generator.model import Curriculum, Library, Program, Prompt, Session, Skill, Track, Worksheet
+from generator.model import (
+    Closure,
+    Curriculum,
+    Library,
+    Move,
+    Program,
+    Prompt,
+    ScheduleChange,
+    Session,
+    Skill,
+    Track,
+    Worksheet,
+)
 from generator.problems import Location, Problem
 from generator.project import Project
 from generator.schema import PROJECT_FORMAT, SESSION, SITE_CONFIG, complete
 
 SESSION_FIELDS = SESSION["properties"]
-CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions", "checks")
-OPTIONAL_CONFIG = {"checks"}  # without it, the checker's defaults apply
+CONFIG_FILES = ("site", "urgent-help", "contacts", "policies", "between-sessions", "closures", "checks")
+OPTIONAL_CONFIG = {"checks", "closures"}  # without checks.yml the checker's defaults apply; closures: none
 
 
 @dataclass
@@ -52,11 +64,11 @@ def load(project: Project, cache: ReadCache | None = None) -> Loaded:
     reader = Reader(project, cache)
     if _newer_format(reader):
         return Loaded(Curriculum(config={}), reader.problems)
-    config = _load_config(reader)
+    config, closures = _load_config(reader)
     folders = sorted(p for p in project.content.iterdir() if p.is_dir() and not _hidden(Path(p.name))
                      and p.name != "library") if project.content.is_dir() else []
     sessions = {folder: sorted((folder / "sessions").glob("*.yml")) for folder in folders}
-    curriculum = Curriculum(config=config, library=_load_library(reader))
+    curriculum = Curriculum(config=config, library=_load_library(reader), closures=closures)
     if not project.content.is_dir():
         reader.error(project.content, CONTENT_MISSING, "there is no content/ folder",
                      "Create content/<program>/program.yml; see the authoring guide.")
@@ -137,9 +149,11 @@ def _report_unread(reader: Reader) -> None:
         reader.error(path, FILE_NOT_READ, "catchup does not read this file", hint)
 
 
-def _load_config(reader: Reader) -> dict[str, Any]:
+def _load_config(reader: Reader) -> tuple[dict[str, Any], list[Closure]]:
+    """The settings of site-config/, and the days every group is closed (closures.yml)."""
     folder = reader.project.site_config
     config: dict[str, Any] = {}
+    closures: list[Closure] = []
     for name in CONFIG_FILES:
         path = folder / f"{name}.yml"
         if not path.is_file() and name in OPTIONAL_CONFIG:
@@ -153,12 +167,31 @@ def _load_config(reader: Reader) -> dict[str, Any]:
             # checks.yml is read as written: a setting left out keeps its default (see settings.py)
             key = name.replace("-", "_")
             config[key] = _plain(data) if name in OPTIONAL_CONFIG else complete(data, SITE_CONFIG[name])
+            if name == "closures":
+                closures = _closures(reader, path, data.get("closures"))
     if folder.is_dir():
         for path in sorted(folder.glob("*.y*ml")):
             if path.stem not in CONFIG_FILES or path.suffix != ".yml":
                 reader.error(path, CONFIG_UNKNOWN_FILE, f"catchup does not read {path.name}",
                              f"Settings files are: {', '.join(n + '.yml' for n in CONFIG_FILES)}. Rename or remove it.")
-    return config
+    return config, closures
+
+
+def _closures(reader: Reader, path: Path, items: Any) -> list[Closure]:
+    return [Closure(str(item["date"]), str(item.get("until") or item["date"]), item["reason"], reader.here(path, pos))
+            for item, pos in zip(items or [], getattr(items, "item_pos", []))]
+
+
+def _moves(reader: Reader, path: Path, items: Any) -> list[Move]:
+    return [Move(str(item["from"]), str(item["to"]), reader.here(path, pos), item.get("start"))
+            for item, pos in zip(items or [], getattr(items, "item_pos", []))]
+
+
+def _changes(reader: Reader, path: Path, items: Any) -> list[ScheduleChange]:
+    return [ScheduleChange(str(item["from"]), reader.here(path, pos),
+                           tuple(item["days"]) if item.get("days") else None, item.get("start"),
+                           item.get("duration_minutes"))
+            for item, pos in zip(items or [], getattr(items, "item_pos", []))]
 
 
 def _load_library(reader: Reader) -> Library:
@@ -191,7 +224,9 @@ def _load_program(reader: Reader, folder: Path, sessions: list[Path], library: L
         return None
     tracks = [
         Track(id=t["id"], title=t["title"], schedule=dict(t["schedule"]), where=reader.here(path, t.pos),
-              description=t.get("description", ""), order=t.get("order", "sequence"), start_date=t.get("start_date"))
+              description=t.get("description", ""), order=t.get("order", "sequence"), start_date=t.get("start_date"),
+              closed=_closures(reader, path, t.get("closed")), moved=_moves(reader, path, t.get("moved")),
+              changes=_changes(reader, path, t.get("schedule_changes")))
         for t in data["tracks"]
     ]
     program = Program(id=data["id"], title=data["title"], description=data["description"],

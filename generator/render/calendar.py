@@ -1,11 +1,15 @@
-"""Calendar files: one iCalendar (.ics) file per track, so participants can add the weekly
-sessions to their phone's calendar, plus a variant with a reminder before each session.
+"""Calendar files: one iCalendar (.ics) file per track, so participants can add the group's
+meetings to their phone's calendar, plus a variant with a reminder before each meeting.
 
-The files are built with the ``icalendar`` library from the track's schedule and ``start_date``
-and written into the docs folder with the pages, so MkDocs copies them into the site. They are
-deterministic: the time stamp comes from the start date and the UID from the ids, so unchanged
-content gives byte-identical files (and no needless rewrites). A track without a ``start_date``
-or without sessions gets no file: there is no date to start from.
+Each meeting is an event of its own, with its session's number and title and the link to its
+catch-up page: the meetings ``render.meetings`` works out (the same the session finder uses), so
+holidays, closures and moved meetings are as on the site, and a schedule change is in it. The
+file holds the meetings from the build day up to half a year ahead (for a group that has not
+started, from its start; for a sequence that has ended, all its meetings). The files are built
+with the ``icalendar`` library and written into the docs folder with the pages, so MkDocs copies
+them into the site. They are deterministic: the time stamp comes from the start date and each
+UID from the ids and the day, so unchanged content on the same day gives byte-identical files. A
+track without a ``start_date`` or without sessions gets no file: there is no date to start from.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-from generator.model import Curriculum, Program, Track
+from generator.checks.settings import today as settings_today
+from generator.model import Closure, Curriculum, Program, Track
+from generator.render.meetings import Meeting, track_days
+from generator.render.paths import session_path
 from generator.schema import WEEKDAYS
 
 REMINDER_MINUTES = 30
-BYDAY = {day: day[:2].upper() for day in WEEKDAYS}  # as RFC 5545 names them: MO, TU, ...
 WEEKDAY_INDEX = {day: index for index, day in enumerate(WEEKDAYS)}  # Monday is 0, as date.weekday()
 TIME_ZONE_YEARS = 10  # the time zone rules written into each file cover this many years
 
@@ -43,45 +49,53 @@ def calendar_path(program: Program, track: Track, reminder: bool = False) -> str
     return f"calendar/{program.id}-{track.id}{'-reminder' if reminder else ''}.ics"
 
 
-def description(config: dict[str, Any], program: Program, track: Track) -> str:
-    site = config["site"]
-    where = f"{site['url'].rstrip('/')}/{program.id}/index.html" if site.get("url") else f"the {site['name']} site"
-    return (f"{track.title}, {program.title}.\n"
-            f"Missed a session? Its catch-up page is on {where}.\n"
-            f"{config['urgent_help']['headline']}")
+def page_url(config: dict[str, Any], path: str) -> str | None:
+    """The web address of a page of the site, if the site's address is known."""
+    url = config["site"].get("url")
+    return f"{url.rstrip('/')}/{path[:-3]}.html" if url else None
 
 
-def track_event(config: dict[str, Any], program: Program, track: Track, reminder: bool) -> Event:
-    schedule = track.schedule
-    first = first_meeting(track)
-    assert first is not None
-    hours, minutes = (int(part) for part in schedule["start"].split(":"))
-    site_url = config["site"].get("url")
+def meeting_event(config: dict[str, Any], program: Program, track: Track, meeting: Meeting, reminder: bool,
+                  stamp: date) -> Event:
+    session = meeting.session
+    hours, minutes = (int(part) for part in meeting.start.split(":"))
+    site_url, group = config["site"].get("url"), " ".join(track.title.split())
+    title = " ".join(session.title.split())
+    page = page_url(config, session_path(program, session))
     event = Event()
-    event.add("uid", f"catchup-{program.id}-{track.id}@{urlsplit(site_url).hostname if site_url else 'catch-up'}")
+    host = urlsplit(site_url).hostname if site_url else "catch-up"
+    event.add("uid", f"catchup-{program.id}-{track.id}-{meeting.day:%Y%m%d}@{host}")
     # A time stamp from the content, not the clock: the same content gives the same file.
-    event.add("dtstamp", datetime.combine(first, time(0), tzinfo=timezone.utc))
-    event.add("dtstart", datetime.combine(first, time(hours, minutes), tzinfo=ZoneInfo(schedule["timezone"])))
-    event.add("duration", timedelta(minutes=schedule["duration_minutes"]))
-    rule: dict[str, Any] = {"freq": "weekly", "byday": [BYDAY[day] for day in schedule["days"]]}
-    if track.order != "cycle":  # a sequence runs once: one meeting per session
-        rule["count"] = len(track.sessions)
-    event.add("rrule", rule)
-    event.add("summary", " ".join(track.title.split()))
-    event.add("description", description(config, program, track))
-    if site_url:
-        event.add("url", f"{site_url.rstrip('/')}/{program.id}/index.html")
+    event.add("dtstamp", datetime.combine(stamp, time(0), tzinfo=timezone.utc))
+    zone = ZoneInfo(track.schedule["timezone"])
+    event.add("dtstart", datetime.combine(meeting.day, time(hours, minutes), tzinfo=zone))
+    event.add("duration", timedelta(minutes=meeting.duration_minutes))
+    event.add("summary", f"{group}: session {session.number}, {title}")
+    where = page or f"the {config['site']['name']} site: {program.title}, {group}, session {session.number}"
+    event.add("description", f"Session {session.number}: {title}. {group}, {' '.join(program.title.split())}.\n"
+                             f"Missed it? Its catch-up page: {where}\n{config['urgent_help']['headline']}")
+    if page:
+        event.add("url", page)
     if reminder:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{' '.join(track.title.split())} starts in {REMINDER_MINUTES} minutes")
+        alarm.add("description", f"{group} starts in {REMINDER_MINUTES} minutes: session {session.number}, {title}")
         alarm.add("trigger", timedelta(minutes=-REMINDER_MINUTES))
         event.add_component(alarm)
     return event
 
 
-def track_calendar(config: dict[str, Any], program: Program, track: Track, reminder: bool = False) -> str:
-    """The .ics text for one track: a weekly repeating event in the track's time zone."""
+def calendar_meetings(track: Track, closures: list[Closure], today: date) -> list[Meeting]:
+    """The meetings a track's calendar file holds: from today on (all of them for a sequence that
+    has ended)."""
+    meetings = track_days(track, closures, today).meetings
+    ahead = [meeting for meeting in meetings if meeting.day >= today]
+    return ahead or meetings
+
+
+def track_calendar(config: dict[str, Any], program: Program, track: Track, reminder: bool = False,
+                   closures: list[Closure] | None = None, today: date | None = None) -> str:
+    """The .ics text for one track: each meeting an event, in the track's time zone."""
     calendar = Calendar()
     calendar.add("prodid", "-//Catch-Up//Catch-Up calendar//EN")
     calendar.add("version", "2.0")
@@ -89,14 +103,18 @@ def track_calendar(config: dict[str, Any], program: Program, track: Track, remin
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", " ".join(track.title.split()))
     calendar.add("x-wr-timezone", track.schedule["timezone"])
-    calendar.add_component(track_event(config, program, track, reminder))
     first = first_meeting(track)
     assert first is not None
+    meetings = calendar_meetings(track, closures or [], today or settings_today())
+    for meeting in meetings:
+        calendar.add_component(meeting_event(config, program, track, meeting, reminder, first))
+    text = calendar.to_ical().decode("utf-8")
+    if "BEGIN:VEVENT\r\n" not in text:  # no meeting (a closure on every day): no time zone either
+        return text
     # What calendar.add_missing_timezones() would put first: the same for every track in the
     # same time zone starting in the same year, so it is made once.
-    text = calendar.to_ical().decode("utf-8")
     at = text.index("BEGIN:VEVENT\r\n")
-    return text[:at] + time_zone_block(track.schedule["timezone"], first.year) + text[at:]
+    return text[:at] + time_zone_block(track.schedule["timezone"], meetings[0].day.year) + text[at:]
 
 
 @functools.lru_cache(maxsize=64)
@@ -112,7 +130,7 @@ def time_zone_block(name: str, year: int) -> str:
     return text[text.index("BEGIN:VTIMEZONE\r\n"):text.index("BEGIN:VEVENT\r\n")]
 
 
-def calendar_files(curriculum: Curriculum) -> list[tuple[str, str]]:
+def calendar_files(curriculum: Curriculum, today: date | None = None) -> list[tuple[str, str]]:
     """Every calendar file of the site, as (path in the docs folder, text)."""
     files = []
     for program in curriculum.programs:
@@ -120,5 +138,6 @@ def calendar_files(curriculum: Curriculum) -> list[tuple[str, str]]:
             for reminder in (False, True):
                 path = calendar_path(program, track, reminder)
                 if path:
-                    files.append((path, track_calendar(curriculum.config, program, track, reminder)))
+                    files.append((path, track_calendar(curriculum.config, program, track, reminder,
+                                                       curriculum.closures, today)))
     return files

@@ -95,7 +95,8 @@ class Renderer:
             return relative_path(target, folder)
 
         text = self.env.get_template(template).render(
-            config=self.curriculum.config, page_path=path, link=link, title=title, **context
+            config=self.curriculum.config, site_closures=self.curriculum.closures, page_path=path, link=link,
+            title=title, **context
         )
         if "](" + ATTACHMENT_LINK in text:  # a picture or PDF from content/, copied to files/ by the build
             up = link(".")

@@ -9,6 +9,7 @@ scripts as JSON that no text can break out of. Nothing here fetches or writes an
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -18,8 +19,11 @@ from typing import Any
 import jinja2
 import markdown
 
-from generator.model import Program, Session, Track
+from generator.checks.settings import today as settings_today
+from generator.model import Closure, Program, Session, Track
 from generator.render.calendar import REMINDER_MINUTES, calendar_path
+from generator.render.meetings import track_days
+from generator.render.meetings import upcoming_closures as upcoming_closures_of
 from generator.render.paths import finder_script_path, session_path
 from generator.render.text import clock, inline, zone_name
 from generator.schema import WEEKDAYS
@@ -98,21 +102,66 @@ def finder_data(programs: list[Program], link: Callable[[str], str]) -> dict[str
     ]}
 
 
-def finder_scripts(programs: list[Program]) -> list[tuple[str, str]]:
-    """One script per program with the sessions of its tracks, for the finder page (at the site's
-    root, which the links are relative to). It only adds data to ``window.CatchUp.finderSessions``."""
+EPOCH = datetime.date(1970, 1, 1)
+
+
+def day_number(day: datetime.date) -> int:
+    """A day as the finder's script counts it: days since 1970-01-01."""
+    return (day - EPOCH).days
+
+
+def track_meetings(program: Program, track: Track, closures: list[Closure], today: datetime.date) -> dict[str, Any]:
+    """What the finder needs to answer for one track: its sessions, each meeting as
+    [day number, the session's place in the list], the days it did not meet with why, and the
+    last day known (see ``render.meetings``: the script counts nothing itself)."""
+    days = track_days(track, closures, today)
+
+    def link(target: str) -> str:
+        return target
+
+    return {
+        "sessions": [{"number": s.number, "title": plain(s.title), "href": page_href(link, session_path(program, s))}
+                     for s in track.sessions],
+        "meetings": [[day_number(m.day), m.index] for m in days.meetings],
+        "closed": {str(day_number(when)): why for when, why in sorted(days.closed.items())},
+        "until": day_number(days.until) if days.until else None,
+    }
+
+
+def finder_scripts(programs: list[Program], closures: list[Closure] | None = None,
+                   today: datetime.date | None = None) -> list[tuple[str, str]]:
+    """One script per program with the sessions and meetings of its tracks, for the finder page
+    (at the site's root, which the links are relative to). It only adds data to
+    ``window.CatchUp.finderSessions``."""
     scripts = []
     for program in programs:
-        def link(target: str) -> str:
-            return target
-        tracks = {t.id: [{"number": s.number, "title": plain(s.title),
-                          "href": page_href(link, session_path(program, s))}
-                         for s in t.sessions] for t in program.tracks if t.sessions}
+        tracks = {t.id: track_meetings(program, t, closures or [], today or settings_today())
+                  for t in program.tracks if t.sessions}
         scripts.append((finder_script_path(program),
                         "window.CatchUp = window.CatchUp || {};\n"
                         "(window.CatchUp.finderSessions = window.CatchUp.finderSessions || {})"
                         f"[{json_script(program.id)}] = {json_script(tracks)};\n"))
     return scripts
+
+
+def upcoming_closures(program: Program, closures: list[Closure], today: datetime.date | None = None,
+                      weeks: int = 8) -> list[tuple[str, str]]:
+    """The days in the next ``weeks`` weeks on which a group of the program would have met but
+    does not: (the day in words, which groups and why), for the program page."""
+    today = today or settings_today()
+    found: dict[datetime.date, list[tuple[str, str]]] = {}
+    tracks = [track for track in program.tracks if track.sessions]
+    for track in tracks:
+        for when, why in upcoming_closures_of(track_days(track, closures, today), today, weeks):
+            found.setdefault(when, []).append((plain(track.title), why))
+    days = []
+    for when, groups in sorted(found.items()):
+        by_reason: dict[str, list[str]] = {}
+        for title, why in groups:
+            by_reason.setdefault(why, []).append(title)
+        what = "; ".join(f"no {' or '.join(titles)} ({why})" for why, titles in by_reason.items())
+        days.append((f"{when:%A, %B} {when.day}, {when.year}", what))
+    return days
 
 
 def checklist_steps(session: Session) -> list[dict[str, str]]:
@@ -133,4 +182,5 @@ def register(env: jinja2.Environment) -> None:
     """Make these helpers available to the page templates."""
     env.filters.update(html_text=html_text, attr=attr, json_script=json_script)
     env.globals.update(finder_data=finder_data, checklist_steps=checklist_steps, page_href=page_href,
-                       calendar_path=calendar_path, reminder_minutes=REMINDER_MINUTES)
+                       calendar_path=calendar_path, reminder_minutes=REMINDER_MINUTES,
+                       upcoming_closures=upcoming_closures)

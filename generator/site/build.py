@@ -51,7 +51,7 @@ def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: 
     (``only`` and ``previous``: re-render only some pages; see ``render.render``.)"""
     pages = render(curriculum, project.templates, only=only, previous=previous)
     files = [*((page.path, page.text) for page in pages), *calendar_files(curriculum),
-             *finder_scripts(curriculum.programs), *attachment_files(curriculum)]
+             *finder_scripts(curriculum.programs, curriculum.closures), *attachment_files(curriculum)]
     docs = write_tree(project.work / "docs", files)
     theme = write_tree(project.work / THEME_DIR, theme_files(project))
     config = build_config(project, curriculum, nav(curriculum, pages), site_dir)

@@ -1,12 +1,13 @@
 /* Catch-Up: find the session you missed from your group and the day you missed it.
  *
  * The schedules are embedded in the page (a <script type="application/json">), so this works
- * from file:// and fetches nothing. The sessions of a program come from its own small script
- * (finder/<program>.js, from the same site), added to the page when the program is chosen, so
- * the page stays small however many sessions a site has. A group meets on its weekdays from its start date; the n-th
- * meeting is session n (sequence), or session n counted round and round (cycle: an open group
- * whose topics repeat). Days are counted as whole calendar days, in UTC, so that no time zone
- * or daylight saving change can shift them.
+ * from file:// and fetches nothing. Each program's own small script (finder/<program>.js, from
+ * the same site, added to the page when the program is chosen) lists its tracks' sessions and
+ * meetings: each meeting as [day number, session], and the days a group would have met but did
+ * not (a holiday, a closure, a meeting moved), with why. The site's generator works that list out
+ * (generator/render/meetings.py), the same one its calendar files use, so this script counts
+ * nothing: it looks the day up. Days are whole calendar days, in UTC, so that no time zone or
+ * daylight saving change can shift them.
  */
 (function () {
   "use strict";
@@ -32,65 +33,34 @@
     return time / DAY;
   }
 
-  function weekday(day) {
-    return new Date(day * DAY).getUTCDay();
-  }
-
-  function meets(track, day) {
-    return track.days.indexOf(weekday(day)) !== -1;
-  }
-
-  /* How many meetings fall on the days from `from` up to, not including, `to`. */
-  function meetingsBetween(track, from, to) {
-    if (to <= from) return 0;
-    var weeks = Math.floor((to - from) / 7);
-    var count = weeks * track.days.length;
-    for (var day = from + weeks * 7; day < to; day++) if (meets(track, day)) count++;
-    return count;
-  }
-
-  function nextMeeting(track, day) {
-    while (!meets(track, day)) day++;
-    return day;
-  }
-
-  function previousMeeting(track, day) {
-    do day--; while (!meets(track, day));
-    return day;
-  }
-
-  function meetingDay(track, first, index) {
-    var perWeek = track.days.length;
-    var day = first + Math.floor(index / perWeek) * 7;
-    var count = Math.floor(index / perWeek) * perWeek;
-    for (;; day++) {
-      if (!meets(track, day)) continue;
-      if (count === index) return day;
-      count++;
-    }
-  }
-
-  /* Which session a track had on a day. Returns {kind, ...}: kind is "found" (the group met that
-   * day), "other-day" (it did not; `meeting` is its last meeting before), "before-start",
-   * "after-end" (a sequence that had finished) or "no-start" (no start date to count from). */
+  /* What a track did on a day. Returns {kind, ...}: kind is "found" (the group met that day;
+   * `session`), "closed" (it would have met but did not: `reason`, and `next`, its next meeting
+   * if known), "other-day" (not one of its days: `meeting` and `session`, its last meeting
+   * before), "before-start", "after-end" (a sequence that had finished), "beyond" (further ahead
+   * than the meetings are known: `until`) or "no-start" (no start date to count from). */
   function lookUp(track, dateText) {
     var day = dayNumber(dateText);
     if (day === null) return { kind: "no-date" };
-    if (!track.start_date) return { kind: "no-start" };
-    var first = nextMeeting(track, dayNumber(track.start_date));
-    if (day < first) return { kind: "before-start", first: first };
-    var kind = meets(track, day) ? "found" : "other-day";
-    var meeting = kind === "found" ? day : previousMeeting(track, day);
-    var index = meetingsBetween(track, first, meeting);
-    var count = track.sessions.length;
-    if (track.order === "cycle") {
-      return { kind: kind, day: day, meeting: meeting, session: track.sessions[index % count] };
+    var meetings = track.meetings || [];
+    if (!meetings.length) return { kind: "no-start" };
+    if (day < meetings[0][0]) return { kind: "before-start", first: meetings[0][0] };
+    var before = null, next = null;
+    for (var i = 0; i < meetings.length; i++) {
+      if (meetings[i][0] === day) return { kind: "found", day: day, meeting: day, session: track.sessions[meetings[i][1]] };
+      if (meetings[i][0] < day) before = meetings[i];
+      else if (!next) next = meetings[i];
     }
-    if (index >= count) {
-      return { kind: "after-end", day: day, meeting: meetingDay(track, first, count - 1),
-               session: track.sessions[count - 1] };
+    var reason = (track.closed || {})[day];
+    if (reason !== undefined) {
+      return { kind: "closed", day: day, reason: reason,
+               next: next ? { day: next[0], session: track.sessions[next[1]] } : null };
     }
-    return { kind: kind, day: day, meeting: meeting, session: track.sessions[index] };
+    var last = meetings[meetings.length - 1];
+    if (track.order !== "cycle" && meetings.length >= track.sessions.length && day > track.until) {
+      return { kind: "after-end", day: day, meeting: last[0], session: track.sessions[last[1]] };
+    }
+    if (track.until !== null && day > track.until) return { kind: "beyond", day: day, until: track.until };
+    return { kind: "other-day", day: day, meeting: before[0], session: track.sessions[before[1]] };
   }
 
   function dateText(day, parts) {
@@ -138,9 +108,22 @@
         return [element("p", {}, ["On " + dateText(found.day) + ", the " + group + (past ? " had " : " has "),
                                   element("strong", {}, [sessionName(found.session)]), "."]),
                 openLink(found.session)];
+      case "closed":
+        var nodes = [element("p", {}, ["The " + group + " did not meet on " + dateText(found.day) + ": " +
+                                       found.reason + "."])];
+        if (found.next) {
+          var ahead = found.next.day > dayNumber(today());
+          nodes.push(element("p", {}, ["Its next meeting " + (ahead ? "is" : "was") + " on " + dateText(found.next.day) +
+                                       ": ", element("strong", {}, [sessionName(found.next.session)]), "."]),
+                     openLink(found.next.session));
+        }
+        return nodes;
+      case "beyond":
+        return [element("p", {}, ["We know the " + group + "'s sessions up to " + dateText(found.until) +
+                                  ". Ask your team about later days, or pick from ", listLink, "."])];
       case "other-day":
-        return [element("p", {}, ["The " + group + " does not meet on " + dateText(found.day, { weekday: "long" }) +
-                                  "s. It meets " + track.when + "."]),
+        return [element("p", {}, ["The " + group + " did not meet on " + dateText(found.day) +
+                                  ". It meets " + track.when + "."]),
                 element("p", {}, ["Its last meeting before that day was on " + dateText(found.meeting) + ": ",
                                   element("strong", {}, [sessionName(found.session)]), "."]),
                 openLink(found.session)];
@@ -164,7 +147,13 @@
   function withSessions(program, done) {
     var loaded = (window.CatchUp && window.CatchUp.finderSessions || {})[program.id];
     if (loaded) {
-      program.tracks.forEach(function (track) { track.sessions = loaded[track.id] || []; });
+      program.tracks.forEach(function (track) {
+        var known = loaded[track.id] || {};
+        track.sessions = known.sessions || [];
+        track.meetings = known.meetings || [];
+        track.closed = known.closed || {};
+        track.until = known.until === undefined ? null : known.until;
+      });
       done(program);
       return;
     }
