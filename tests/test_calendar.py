@@ -1,6 +1,7 @@
-"""Calendar files (.ics): read back with icalendar, each holds the track's weekly sessions in its
-time zone, from its first meeting, with a reminder in the variant that has one; unchanged
-content gives byte-identical files."""
+"""Calendar files (.ics): read back with icalendar and with vobject (a second, independent parser),
+each holds one event per meeting the group has (the count the session finder uses: days off left
+out), with its session, in the track's time zone, with a reminder in the variant that has one;
+unchanged content gives byte-identical files."""
 
 from __future__ import annotations
 

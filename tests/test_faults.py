@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,25 +123,63 @@ def test_an_error_while_writing_is_a_clear_message_and_the_old_site_stays(
 
 def test_a_disk_full_in_a_build_share_is_the_same_clear_message(demo_project: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A share of the parallel build fails to write: catchup build says what happened, removes every
+    share's folder and its staging folder, and keeps the old site."""
     from generator.errors import BuildError
+    from generator.site import mkdocs_run
     from generator.speedups import parallel
 
-    def full(config: object, serve_url: str | None) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device", "somewhere/page.html")
-
     build(Project(demo_project))
+    before = tree(demo_project / "site")
+    plain = mkdocs_run.plain_build
+
+    def full_in_share_one(config: Any, serve_url: str | None) -> None:
+        if str(config["site_dir"]).endswith(".share1"):
+            Path(config["site_dir"]).mkdir(parents=True, exist_ok=True)
+            raise OSError(errno.ENOSPC, "No space left on device", config["site_dir"] + "/page.html")
+        plain(config, serve_url)
+
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
-    from generator.site import mkdocs_run
-
-    monkeypatch.setattr(mkdocs_run, "plain_build", full)
+    monkeypatch.setattr(parallel, "MIN_PAGES_TO_SPLIT", 1)
+    monkeypatch.setattr(mkdocs_run, "plain_build", full_in_share_one)
     with pytest.raises(BuildError, match="the disk is full"):
-        from generator.site.build import could_not_write
+        build(Project(demo_project))
+    assert tree(demo_project / "site") == before
+    assert leftovers(demo_project) == [], "the staging folder and the shares' folders are removed"
 
-        try:
-            mkdocs_run.build(Project(demo_project).generated_config, demo_project / "out", workers=2)
-        except OSError as exc:
-            raise could_not_write(exc) from None
-    assert not list(demo_project.glob("out.share*"))
+
+def test_the_built_site_can_be_read_by_a_web_server(demo_project: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        build(Project(demo_project))
+    finally:
+        os.umask(old)
+    assert (demo_project / "site").stat().st_mode & 0o777 == 0o755, "a private site/ gives every visitor a 403"
+
+
+def test_a_lock_that_cannot_be_taken_is_a_clear_message(demo_project: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    (demo_project / ".catchup" / "build.lock").mkdir(parents=True)
+    assert main(["build", "--root", str(demo_project), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "could not write the site" in err and "unexpectedly" not in err
+
+
+def test_calendar_files_of_two_tracks_never_share_a_name(demo_project: Path) -> None:
+    program = demo_project / "content/demo/program.yml"
+    text = program.read_text(encoding="utf-8")
+    support = text[text.index("  - id: support"):]
+    program.write_text(text + support.replace("id: support", "id: support-reminder").replace(
+        "title: Support group", "title: Support reminder group"), encoding="utf-8")
+    session = demo_project / "content/demo/sessions/support-1.yml"
+    (session.parent / "support-9.yml").write_text(session.read_text(encoding="utf-8").replace(
+        "id: support-1", "id: support-9").replace("track: support", "track: support-reminder"), encoding="utf-8")
+    checked = build(Project(demo_project))
+    assert checked.ok, [str(p) for p in checked.problems if p.is_error]
+    names = sorted(p.relative_to(demo_project / "site/calendar").as_posix()
+                   for p in (demo_project / "site/calendar").rglob("*.ics"))
+    assert names == ["demo/support-reminder.ics", "demo/support-reminder.reminder.ics", "demo/support.ics",
+                     "demo/support.reminder.ics"]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the one-step exchange is Linux's renameat2")

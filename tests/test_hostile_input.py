@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.checks import check_project
+from generator.load.yamlsource import parse
 from generator.project import Project
 from generator.site.build import generate
 from helpers import make_project
@@ -46,6 +47,9 @@ HOSTILE = [
     "[ref]: javascript:alert(1)", ")](javascript:alert(1))", "&lt;script&gt;", "<!-- comment", "]]>", "</p><p>",
     "| a | b |", "\\", "Tom & Jerry", "&#x6A;avascript:alert(1)", "<svg onload=alert(1)>", "%3Cscript%3E",
     "<a href='javascript:alert(1)'>x</a>", "``` python", "<<>>", "\u202eevil", "https://evil.example/\"><x",
+    "![a[b]c](https://evil.example/x.png)", "![a\\]b](https://evil.example/x.png)", "[]: https://evil.example/x.png",
+    "![][]", "##Tell your team", "#Reflect", "[Step](catchup-file:javascript:alert(1))",
+    "[Open[1]](catchup-file:javascript:alert(3))", "![x](catchup-file:files/../../etc/passwd)",
 ]
 
 
@@ -111,9 +115,17 @@ def pages_as_html(root: Path, tmp: Path) -> dict[str, str]:
 def put(root: Path, relative: str, change: Any) -> None:
     """Load a YAML file of the project, change it, write it back as YAML."""
     path = root / relative
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _plain(parse(path.read_text(encoding="utf-8")))  # as Catch-Up reads it: 18:00 stays text
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _plain(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(value) for value in data]
+    return data
 
 
 @pytest.fixture
@@ -204,6 +216,50 @@ def test_a_session_titled_like_a_section_leaves_the_sections_their_anchors(proje
     for anchor, section in targets:
         assert re.search(rf'<h2 id="{anchor}">{section}</h2>', page), (anchor, section)
     assert f"<h1>{title}</h1>" in page
+
+
+@pytest.mark.parametrize("text", [
+    "[Step](catchup-file:javascript:alert(document.domain))", "[Open[1]](catchup-file:javascript:alert(3))",
+    "![a[b]c](https://evil.example/x.png)", "![a\\]b](https://evil.example/x.png)", "![][]",
+])
+def test_neither_the_attachment_marker_nor_a_picture_from_elsewhere_can_be_typed(project: Path, tmp_path: Path,
+                                                                                  text: str) -> None:
+    put(project, "site-config/contacts.yml", lambda d: d["tech_help"]["steps"].extend([text, "[]: https://evil.example/x.png"]))
+    program = project / "content/demo/program.yml"  # (as text: a load and dump would turn 18:00 into 1080)
+    program.write_text(program.read_text(encoding="utf-8").replace(
+        "description: A small program for tests.", f"description: {json.dumps(text)}"), encoding="utf-8")
+    put(project, "content/demo/sessions/skills-2.yml", lambda d: d["worksheets"][0]["prompts"].append(text))
+    pages = pages_as_html(project, tmp_path)
+    assert {path: unsafe(html) for path, html in pages.items() if unsafe(html)} == {}
+    assert "evil.example/x.png" not in "".join(re.findall(r'src="[^"]*"', "".join(pages.values())))
+
+
+@pytest.mark.parametrize("text", ["##Tell your team", "#Reflect", "#What we covered"])
+def test_a_heading_without_a_space_is_text_too(project: Path, tmp_path: Path, text: str) -> None:
+    put(project, "content/demo/sessions/skills-2.yml", lambda d: d.update(summary=text, key_points=[text]))
+    page = pages_as_html(project, tmp_path)["demo/skills/skills-2.md"]
+    for anchor, section in re.findall(r'class="catchup-checklist__go" href="#([^"]+)">([^<]+)</a>', page):
+        assert re.search(rf'<h2 id="{anchor}">{section}</h2>', page), (anchor, section)
+    assert "_1" not in "".join(re.findall(r'<h2 id="([^"]+)"', page))
+
+
+def test_the_built_site_is_safe_too(project: Path) -> None:
+    """The same allow-list over the pages MkDocs builds (the article of each page: the theme's own
+    scripts around it are Material's)."""
+    from generator.site.build import build
+
+    payload = " ".join(HOSTILE)
+    put(project, "site-config/urgent-help.yml", lambda d: d["lines"][0].update(when=payload))
+    # (in a session, a link to "&#106;avascript:..." reads as a missing file: an error, nothing built)
+    put(project, "content/demo/sessions/skills-2.yml",
+        lambda d: d.update(summary=" ".join(text for text in HOSTILE if "&#" not in text and "](" not in text)))
+    assert build(Project(project)).ok
+    for page in (project / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        article = re.search(r"<article[^>]*>(.*)</article>", text, re.S)
+        assert article, page
+        assert unsafe(article.group(1)) == [], page
+        assert "evil.example" not in "".join(re.findall(r'<(?:img|script|link)[^>]*>', text)), page
 
 
 def test_no_picture_is_fetched_from_another_host(project: Path, tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ forms, attributes or the data embedded for the scripts."""
 from __future__ import annotations
 
 import json
-from datetime import date
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest

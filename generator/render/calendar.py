@@ -43,10 +43,11 @@ def first_meeting(track: Track) -> date | None:
 
 
 def calendar_path(program: Program, track: Track, reminder: bool = False) -> str | None:
-    """Where the track's calendar file goes in the docs folder, or None if it has none."""
+    """Where the track's calendar file goes in the docs folder, or None if it has none. (A folder
+    per program, and a "." before "reminder", which no id has: no two tracks can share a name.)"""
     if first_meeting(track) is None or not track.sessions:
         return None
-    return f"calendar/{program.id}-{track.id}{'-reminder' if reminder else ''}.ics"
+    return f"calendar/{program.id}/{track.id}{'.reminder' if reminder else ''}.ics"
 
 
 def page_url(config: dict[str, Any], path: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,10 @@ class Page:
     title: str
     text: str
 
+
+# A link to an attachment, as Markdown (the target of "](") or as HTML (the tools' labels).
+ATTACHED = re.compile(r'(\]\(\s*|src="|href=")' + re.escape(ATTACHMENT_LINK) + r'([^)"\s]*)')
+SAFE_PATH = re.compile(r"files/[\w./-]+(?:#[\w=.-]*)?")
 
 # A page links to the same few pages as its neighbours: each link is worked out once. (The paths
 # are inside the docs folder, so relpath's working folder is moot.)
@@ -98,10 +103,22 @@ class Renderer:
             config=self.curriculum.config, site_closures=self.curriculum.closures, page_path=path, link=link,
             title=title, **context
         )
-        if "](" + ATTACHMENT_LINK in text:  # a picture or PDF from content/, copied to files/ by the build
+        if ATTACHMENT_LINK in text:  # a picture or PDF from content/, copied to files/ by the build
             up = link(".")
-            text = text.replace("](" + ATTACHMENT_LINK, "](" + ("" if up == "." else up + "/"))
+            text = self.attached(text, "" if up == "." else up + "/")
         return Page(path, title, text)
+
+    def attached(self, text: str, up: str) -> str:
+        """Links to pictures and PDFs from content/ (``catchup-file:files/...``, in Markdown or in the
+        tools' HTML) as paths relative to the page; only to a file the loader attached: anything
+        else written that way (an author can type the marker too) links nowhere."""
+        def one(found: re.Match[str]) -> str:
+            opening, target = found.groups()
+            path = target.split("#", 1)[0]
+            if path in self.curriculum.attachments and SAFE_PATH.fullmatch(target):
+                return opening + up + target
+            return opening + "#blocked-link"
+        return ATTACHED.sub(one, text)
 
     def pages(self) -> list[Page]:
         """Every page, in navigation order."""

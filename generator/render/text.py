@@ -28,14 +28,17 @@ from generator.model import ATTACHMENT_LINK
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 LINK_TARGET = re.compile(r"\]\(\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]+\]):", re.M)
+REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]*)\]:", re.M)  # "[id]: target" (Python-Markdown takes "[]:" too)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # What would make a line of Markdown a block (a heading, quote, list item, rule or note) if the
 # text started with it; the first character is escaped with a backslash.
-BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)"
+BLOCK_START = re.compile(r"^(?:#|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)"
                          r"|[-*_](?:\s*[-*_]){2,}\s*$|!!!|\?\?\?)")
-# A picture from anywhere but content/ (those are attachments): it would be fetched from that host.
-IMAGE_ELSEWHERE = re.compile(r"!\[([^\]\[]{0,1000})\]\((?!\s*" + re.escape(ATTACHMENT_LINK) + r")")
+# The one form of picture text may hold: one from content/, as the loader rewrote it. Any other
+# "![" (a picture from another host, which would be fetched from there, written in any of
+# Markdown's forms) loses its "!" and is at most a link.
+ATTACHMENT_IMAGE = re.compile(r"!\[[^\]\[\\]{0,1000}\]\(" + re.escape(ATTACHMENT_LINK) + r"files/[\w./-]{1,2000}\)")
+IMAGE_START = re.compile(r"!(?=\[)")
 # Characters that start inline Markdown, escaped in literal text ("|" too: the tables extension).
 MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]!|])")
 URL_SAFE = "/:@!$&*+,;=-._~%"  # kept as they are; everything else (spaces, quotes, brackets, <>) encoded
@@ -71,8 +74,9 @@ def inline(value: Any) -> str:
     text = _not_a_block(_one_line(value))
     if "]" not in text:  # most text has no link at all
         return text
-    text = IMAGE_ELSEWHERE.sub(r"[\1](", text)
-    return REFERENCE_LINK.sub(r"\1\:", LINK_TARGET.sub(_safe_link, text))
+    if "![" in text:
+        text = IMAGE_START.sub(lambda found: "!" if ATTACHMENT_IMAGE.match(text, found.start()) else "&#33;", text)
+    return REFERENCE_LINK.sub(r"\1]&#58;", LINK_TARGET.sub(_safe_link, text))  # ":" as a character reference
 
 
 def literal(value: Any) -> str:

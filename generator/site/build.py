@@ -1,13 +1,14 @@
 """The pipeline, as a script: load and check, render, write the Markdown, build with MkDocs, swap in.
 
-Everything is loaded and checked before anything is written. The site is built into
-``.catchup/site.new`` and only swapped into ``site/`` when the build succeeded, so a failed
-check or build leaves the previous site exactly as it was.
+Everything is loaded and checked before anything is written. The site is built into a folder
+of its own in ``.catchup/`` (``site.new-*``) and only swapped into ``site/`` when the build
+succeeded, so a failed check or build leaves the previous site exactly as it was.
 """
 
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -70,19 +71,27 @@ def build(project: Project, *, strict: bool = False, cache: ReadCache | None = N
     checked = check_project(project, cache)
     if checked.blocks(strict):
         return checked
-    with build_lock(project, wait=False):
-        staging = Path(tempfile.mkdtemp(prefix="site.new-", dir=project.work))
-        try:
-            generate(project, checked.curriculum, staging)
-            mkdocs_run.build(project.generated_config, staging)
-            swap(staging, project.site)
-        except MkDocsFailed as exc:
-            raise BuildError(f"MkDocs could not build the site: {exc}") from None
-        except OSError as exc:
-            raise could_not_write(exc) from None
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    try:
+        with build_lock(project, wait=False):
+            staging = Path(tempfile.mkdtemp(prefix="site.new-", dir=project.work))
+            try:
+                os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; the site is for a web server
+                generate(project, checked.curriculum, staging)
+                mkdocs_run.build(project.generated_config, staging)
+                swap(staging, project.site)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except MkDocsFailed as exc:
+        raise BuildError(f"MkDocs could not build the site: {exc}") from None
+    except OSError as exc:
+        raise could_not_write(exc) from None
     return checked
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 WRITE_ERRORS = {  # what an error while writing means, and what to do

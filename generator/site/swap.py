@@ -5,7 +5,7 @@ the old site or the new one, never half of one or none).
 On Linux (``renameat2`` with ``RENAME_EXCHANGE``) and macOS (``renamex_np`` with ``RENAME_SWAP``)
 the two folders trade places in one step. Where the system cannot (Windows, or a file system
 without it), the old site is renamed away and the new one renamed in: two steps, between which
-``site/`` is missing for an instant. docs/hosting says so.
+``site/`` is missing for an instant. The README's Hosting section says so.
 """
 
 from __future__ import annotations

@@ -244,7 +244,14 @@ class QuickParser(plugin.Parser):
         super().feed(data)
 
 
-_SAME_PARSER = material_parser_fingerprint() == _MATERIAL_PARSER
+def _same_parser() -> bool:
+    try:
+        return material_parser_fingerprint() == _MATERIAL_PARSER
+    except (OSError, TypeError):  # no source to read (a frozen or compiled build): do not guess
+        return False
+
+
+_SAME_PARSER = _same_parser()
 
 
 def installed() -> AbstractContextManager[None]:

@@ -92,21 +92,45 @@ def stored(page: Any, theme: bool = False) -> dict[str, dict[str, str]]:
     return {kind: {k: v for k, v in items.items() if theme or not k.endswith(THEME_KEY)} for kind, items in found.items()}
 
 
-def meeting_days(track: Any, last: date) -> list[date]:
-    """Reference for the finder: every day the track meets, from its start date up to ``last``."""
-    start = date.fromisoformat(str(track.start_date))
-    days = {WEEKDAYS.index(day) for day in track.schedule["days"]}
-    found, day = [], start
-    while day <= last:
-        if day.weekday() in days:
-            found.append(day)
-        day += timedelta(1)
+def _spans(closures: Any) -> set[date]:
+    found = set()
+    for closure in closures:
+        day = date.fromisoformat(closure.first)
+        while day <= date.fromisoformat(closure.last):
+            found.add(day)
+            day += timedelta(1)
     return found
 
 
-def expected_session(track: Any, day: date) -> Any | None:
+def reference_days(track: Any, last: date, closures: Any = ()) -> tuple[list[date], set[date]]:
+    """Reference for the finder, written apart from generator/render/meetings.py: the days the
+    track met from its start up to ``last`` (every one, past the end of a sequence too), and the
+    days it would have met but was closed or its meeting moved."""
+    closed = _spans(closures) | _spans(track.closed)
+    moved = {date.fromisoformat(m.old): date.fromisoformat(m.new) for m in track.moved}
+    met, skipped, day = [], set(), date.fromisoformat(str(track.start_date))
+    while day <= last:
+        weekdays = track.schedule["days"]
+        for change in sorted(track.changes, key=lambda c: c.first):
+            if date.fromisoformat(change.first) <= day and change.days:
+                weekdays = change.days
+        usual = WEEKDAYS[day.weekday()] in weekdays
+        if usual and (day in moved or day in closed):
+            skipped.add(day)
+        elif usual or day in moved.values():
+            met.append(day)
+        day += timedelta(1)
+    return met, skipped
+
+
+def meeting_days(track: Any, last: date, closures: Any = ()) -> list[date]:
+    """Every day the track met, from its start date up to ``last``."""
+    return reference_days(track, last, closures)[0]
+
+
+def expected_session(track: Any, day: date, closures: Any = ()) -> Any | None:
     """Which session the track had on ``day`` (a meeting day), by counting meetings one by one."""
-    index = meeting_days(track, day).index(day)
+    index = meeting_days(track, day, closures).index(day)
     if track.order == "cycle":
         return track.sessions[index % len(track.sessions)]
     return track.sessions[index] if index < len(track.sessions) else None
