@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.checks import check_project
+from generator.load.curriculum import _plain
 from generator.load.yamlsource import parse
 from generator.project import Project
 from generator.site.build import generate
@@ -118,14 +119,6 @@ def put(root: Path, relative: str, change: Any) -> None:
     data = _plain(parse(path.read_text(encoding="utf-8")))  # as Catch-Up reads it: 18:00 stays text
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _plain(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {key: _plain(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_plain(value) for value in data]
-    return data
 
 
 @pytest.fixture

@@ -96,3 +96,11 @@ def test_control_characters_made_by_escapes_are_refused_with_their_line(text: st
 
 def test_tabs_and_line_breaks_made_by_escapes_are_text() -> None:
     assert parse('a: "one\\ttwo\\nthree"\n') == {"a": "one\ttwo\nthree"}
+
+
+def test_a_quote_left_open_in_a_list_is_located_where_it_opens() -> None:
+    text = 'id: x\nsteps:\n  - first step\n  - "second step\n  - third step\n  - "fourth" step\nkey: 1\n'
+    with pytest.raises(YamlError) as caught:
+        parse(text)
+    assert caught.value.pos == Pos(4, 5), "the quote on line 4, not where the parser gave up (line 6)"
+    assert "noticed on line 6" in caught.value.message

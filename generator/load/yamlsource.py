@@ -325,7 +325,7 @@ def parse(text: str) -> Any:
     try:
         return _document(loader)
     except yaml.MarkedYAMLError as exc:
-        problem, pos = _syntax_error(exc)
+        problem, pos = _syntax_error(exc, text)
         lines = text.splitlines()
         if pos.line <= len(lines) and "\t" in lines[pos.line - 1][: pos.col]:
             problem = "this line is indented with a tab"
@@ -356,7 +356,7 @@ STARTS_AT_CONTEXT = {"flow sequence": "the list opened with [", "flow mapping": 
                      "quoted scalar": "the text in quotes that starts", "block scalar": "the text block that starts"}
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[str, Pos]:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, Pos]:
     """The message and position of a YAML syntax error: at the start of what was left open, with
     where the parser noticed in the message; otherwise where the parser noticed."""
     problem, noticed, start = exc.problem or "this is not valid YAML", exc.problem_mark, exc.context_mark
@@ -364,10 +364,29 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[str, Pos]:
     if opened is not None and start is not None:
         where = f" (noticed on line {noticed.line + 1}, column {noticed.column + 1})" if noticed else ""
         return f"{problem}: {opened} here is not closed{where}", Pos(start.line + 1, start.column + 1)
+    opened_quote = _unclosed_quote(text, start, noticed)
+    if opened_quote is not None and noticed is not None:
+        return (f"{problem}: a double quote opened here seems not to be closed on its line (noticed on line "
+                f"{noticed.line + 1}, column {noticed.column + 1})", opened_quote)
     if exc.context:
         problem = f"{problem} ({exc.context})"
     mark = noticed or start
     return problem, Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
+
+
+def _unclosed_quote(text: str, start: Any, noticed: Any) -> Pos | None:
+    """In a block (a list or mapping) the parser could not read, the first line from its start to
+    where the parser noticed whose value opens a double quote and does not close it: a quoted text
+    that runs on into the next lines until another quote, which is the usual cause."""
+    if start is None or noticed is None or noticed.line <= start.line:
+        return None
+    lines = text.splitlines()
+    for number in range(start.line, min(noticed.line, len(lines))):
+        line = lines[number]
+        value = re.match(r'^\s*(?:-\s+)?(?:[\w-]+:\s+)?"', line)  # a value that starts with a quote
+        if value and len(re.findall(r'(?<!\\)"', line)) % 2 == 1:
+            return Pos(number + 1, value.end())
+    return None
 
 
 def _document(loader: Any) -> Any:
