@@ -39,6 +39,7 @@ HELP_PAGES = {
     "urgent-help.md": ("urgent-help.md.j2", "Urgent help"),
     "missed-a-session.md": ("missed-a-session.md.j2", "Missed a session"),
     "tech-help.md": ("tech-help.md.j2", "Tech help"),
+    "safety-plan.md": ("safety-plan.md.j2", "My safety plan"),
     "between-sessions.md": ("between-sessions.md.j2", "Between sessions"),
     "find-a-session.md": ("find-a-session.md.j2", "Find the session you missed"),
     "what-got-in-the-way.md": ("what-got-in-the-way.md.j2", "What got in the way?"),

@@ -20,7 +20,8 @@ import jinja2
 import markdown
 
 from generator.checks.settings import today as settings_today
-from generator.model import Closure, Program, Session, Track
+from generator.model import Closure, Program, Prompt, Session, Track, Worksheet
+from generator.problems import Location
 from generator.render.calendar import REMINDER_MINUTES, calendar_path
 from generator.render.meetings import track_days
 from generator.render.meetings import upcoming_closures as upcoming_closures_of
@@ -164,6 +165,32 @@ def upcoming_closures(program: Program, closures: list[Closure], today: datetime
     return days
 
 
+# The safety plan page's questions: the well-known public structure of safety planning (Stanley and
+# Brown's Safety Planning Intervention; the VA's safety plan), in Catch-Up's own plain words.
+SAFETY_PLAN = (
+    "My warning signs: what thoughts, feelings, moods or events tell me a crisis may be starting?",
+    "Things I can do on my own to calm down or take my mind off things (a skill, a place, an activity):",
+    "People and places that help me feel better or take my mind off things:",
+    "People I can ask for help, with their phone numbers:",
+    "Professionals I can call (my therapist, doctor, prescriber), with their phone numbers. The program's "
+    "team and crisis lines are below.",
+    "Making my surroundings safer: what I will do about medicines, firearms, alcohol or drugs, or anything "
+    "else I could use to hurt myself (for example, lock it away or ask someone to keep it for now):",
+    "What matters most to me, and is worth living for:",
+)
+
+
+def safety_plan() -> dict[str, Any]:
+    """The safety plan page's form, as a worksheet of the page's own (kept like any worksheet's
+    answers: on this device only, after the same opt-in)."""
+    where = Location("safety-plan.md")
+    sheet = Worksheet(id="safety-plan", title="My safety plan", purpose="", instructions="",
+                      prompts=[Prompt(text) for text in SAFETY_PLAN], where=where)
+    session = Session(id="safety-plan", title="My safety plan", track="", number=0, kind="individual",
+                      approaches=[], duration_minutes=0, objectives=[], where=where)
+    return {"sheet": sheet, "session": session}
+
+
 def checklist_steps(session: Session) -> list[dict[str, str]]:
     """The catch-up checklist of one session: id, what to do, and the section (its heading's
     anchor and text) where it is done. Parts a session is exempt from are left out."""
@@ -183,4 +210,4 @@ def register(env: jinja2.Environment) -> None:
     env.filters.update(html_text=html_text, attr=attr, json_script=json_script)
     env.globals.update(finder_data=finder_data, checklist_steps=checklist_steps, page_href=page_href,
                        calendar_path=calendar_path, reminder_minutes=REMINDER_MINUTES,
-                       upcoming_closures=upcoming_closures)
+                       upcoming_closures=upcoming_closures, safety_plan=safety_plan())

@@ -17,7 +17,7 @@ def axe_script() -> Path:
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-HELP_PAGES = ["urgent-help.html", "missed-a-session.html", "tech-help.html", "between-sessions.html",
+HELP_PAGES = ["urgent-help.html", "missed-a-session.html", "tech-help.html", "safety-plan.html", "between-sessions.html",
               "find-a-session.html", "what-got-in-the-way.html", "privacy.html"]
 
 

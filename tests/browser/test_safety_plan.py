@@ -1,0 +1,68 @@
+"""The safety plan: one tap from the urgent-help bar on every page, filled in on the page, kept on
+this device only after the opt-in, printed, and downloaded as a file made in the browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from browsing import stored
+
+pytestmark = pytest.mark.browser
+
+PLAN = ["Pacing, not sleeping, thinking no one cares.", "A walk, box breathing, my playlist.",
+        "My sister's kitchen; the library.", "Sam 555 010 0100", "Dr. Lee 555 010 0101",
+        "My brother keeps the pills for now.", "My kids, and seeing the sea again."]
+
+
+def fill(page) -> None:
+    boxes = page.locator("form[data-catchup-worksheet='safety-plan'] textarea")
+    assert boxes.count() == len(PLAN)
+    for n, text in enumerate(PLAN):
+        boxes.nth(n).fill(text)
+
+
+def plan(page) -> list[str]:
+    return page.locator("form[data-catchup-worksheet='safety-plan'] textarea").evaluate_all(
+        "boxes => boxes.map(box => box.value)")
+
+
+def test_the_safety_plan_is_one_tap_from_the_urgent_help_bar(page, session_url: str) -> None:
+    page.goto(session_url)
+    link = page.locator(".catchup-urgent a", has_text="My safety plan")
+    with page.expect_navigation():
+        link.click()
+    assert page.url.endswith("/safety-plan.html")
+    assert page.locator("h1").inner_text() == "My safety plan"
+    text = page.locator(".md-content").inner_text()
+    for part in ("warning signs", "on my own", "People I can ask for help", "Professionals", "surroundings safer",
+                 "Crisis lines", "Who to tell"):
+        assert part in text, part
+
+
+def test_the_plan_is_kept_only_after_the_opt_in_and_comes_back(page, site_url: str) -> None:
+    page.goto(site_url + "safety-plan.html")
+    fill(page)
+    page.wait_for_timeout(400)
+    assert stored(page) == {"local": {}, "session": {}}, "nothing is stored before the opt-in"
+    page.reload()
+    assert plan(page) == [""] * len(PLAN)
+    fill(page)
+    page.locator("form[data-catchup-worksheet='safety-plan'] [data-catchup-save]").check()
+    page.reload()
+    assert plan(page) == PLAN
+
+
+def test_the_plan_downloads_as_a_file_and_prints(page, site_url: str) -> None:
+    page.goto(site_url + "safety-plan.html")
+    fill(page)
+    form = page.locator("form[data-catchup-worksheet='safety-plan']")
+    with page.expect_download() as download_info:
+        form.get_by_role("button", name="Download my answers").click()
+    text = open(download_info.value.path(), encoding="utf-8").read()
+    assert all(answer in text for answer in PLAN) and "warning signs" in text
+    page.evaluate("window.print = () => { window.printed = true; }")
+    form.get_by_role("button", name="Print this worksheet").click()
+    assert page.evaluate("window.printed === true")
+    page.emulate_media(media="print")
+    assert page.locator(".catchup-urgent").is_visible(), "the urgent-help bar prints with the plan"
+    assert stored(page) == {"local": {}, "session": {}}
