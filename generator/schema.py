@@ -29,6 +29,7 @@ REVIEW_STATUSES = ["sample", "draft", "approved"]
 # The layout of a project (its folders, files and fields) that this version reads. A change that
 # an older project cannot simply be read with raises it, and docs/upgrading.md says what to do.
 PROJECT_FORMAT = 1
+QUICK_EXIT_URL = "https://www.weather.gov"  # where "Leave this site" goes unless site.yml says
 
 
 def text(description: str, **extra: Any) -> dict[str, Any]:
@@ -246,6 +247,11 @@ SITE_CONFIG = {
                          "Without <, > or \" characters.", pattern=PLAIN),
         url={**URL, "description": "Optional: the address where the site is published, e.g. "
              "https://example.org/catch-up/. Only the 'page not found' page needs it, to link back correctly."},
+        quick_exit={"type": "boolean", "description": "true: every page has a 'Leave this site' button (and "
+                    "Escape pressed twice) that replaces the page with quick_exit_url, for someone who must "
+                    "hide the site fast. Default false."},
+        quick_exit_url={**URL, "description": "The neutral site the 'Leave this site' button opens "
+                        f"(default {QUICK_EXIT_URL})."},
         branding=obj("Colours of the site.", [],
                      primary={"enum": COLOURS, "description": "Main colour of the header, e.g. indigo."},
                      accent={"enum": COLOURS, "description": "Colour of links and buttons, e.g. teal."}),

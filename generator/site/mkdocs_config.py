@@ -23,6 +23,7 @@ from generator.errors import ConfigError
 from generator.model import Curriculum
 from generator.project import Project
 from generator.render.text import tel
+from generator.schema import QUICK_EXIT_URL
 
 THEME_DIR = "theme"  # in .catchup/, beside the generated mkdocs.yml (see site.theme)
 BANNER_CALLS = 2  # the first lines with a phone number get a tap-to-call link on every page
@@ -89,7 +90,8 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
     urgent = curriculum.config["urgent_help"]
     calls = [{"name": line["name"], "phone": line["phone"], "tel": tel(line["phone"])}
              for line in urgent["lines"] if line.get("phone")][:BANNER_CALLS]
-    extra["catchup"] = {"urgent_help": {"headline": urgent["headline"], "calls": calls}}
+    leave = (site.get("quick_exit_url") or QUICK_EXIT_URL) if site.get("quick_exit") else None
+    extra["catchup"] = {"urgent_help": {"headline": urgent["headline"], "calls": calls}, "quick_exit": leave}
     return config
 
 
