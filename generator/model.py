@@ -34,6 +34,7 @@ class Worksheet:
     where: Location
     source: str | None = None
     shared: bool = False
+    log: bool = False  # filled in again and again: entries with a date (a mood log, a sleep diary)
 
 
 @dataclass

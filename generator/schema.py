@@ -98,6 +98,9 @@ PROMPT = {
     ],
 }
 
+WORKSHEET_LOG = {"type": "boolean", "description": "true: a log, filled in again and again (each day, or each "
+                 "time something happens): each entry has a date and answers to the questions, and the "
+                 "participant sees past entries, edits or deletes one, and prints a week."}
 WORKSHEET = obj(
     "A worksheet participants can fill in on their own.",
     ["id", "title", "purpose", "instructions", "prompts"],
@@ -106,6 +109,7 @@ WORKSHEET = obj(
     purpose=text("Why this worksheet helps, in one or two plain sentences."),
     instructions=text("How to fill it in."),
     prompts={**array_of("The questions to answer.", PROMPT), "minItems": 1},
+    log=WORKSHEET_LOG,
     source=SOURCE,
 )
 

@@ -295,7 +295,7 @@ def _worksheet(where: Location, data: YMap, shared: bool = False) -> Worksheet:
                                                              p.get("high")) for p in data["prompts"]]
     return Worksheet(id=data["id"], title=data["title"], purpose=data["purpose"],
                      instructions=data["instructions"], prompts=prompts, where=where,
-                     source=data.get("source"), shared=shared)
+                     source=data.get("source"), shared=shared, log=bool(data.get("log")))
 
 
 def _skill(where: Location, data: YMap, shared: bool = False) -> Skill:

@@ -1,0 +1,178 @@
+/* Catch-Up: logs, worksheets filled in again and again (a mood log, a sleep diary).
+ *
+ * Each entry has a day and the answers to the log's questions. Entries are listed newest first;
+ * each can be edited or deleted; "Print the last 7 days" prints them as a table. They are kept
+ * only after the participant opts in (see store.js), under "catchup:logs:<session id>" as
+ * {"<worksheet id>": [{"id", "date", "answers": {"<question number>": answer}}]}; before that,
+ * they last as long as the page is open. Nothing is ever sent anywhere.
+ */
+(function () {
+  "use strict";
+  var CatchUp = window.CatchUp;
+  var store = CatchUp.store;
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) {
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+  function valueOf(field) {
+    if (field.tagName === "TEXTAREA") return field.value.trim();
+    var checked = field.querySelector("input:checked");
+    return checked ? checked.value : "";
+  }
+  function setValue(field, value) {
+    if (field.tagName === "TEXTAREA") field.value = value || "";
+    else field.querySelectorAll("input").forEach(function (radio) { radio.checked = radio.value === String(value); });
+  }
+  function question(field) {
+    var label = field.tagName === "TEXTAREA" ? field.labels[0] : document.getElementById(field.getAttribute("aria-labelledby"));
+    return label.textContent.replace(/\s+/g, " ").trim();
+  }
+  function today() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+  function dayText(text) {
+    var parts = text.split("-");
+    return new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2])).toLocaleDateString(
+      document.documentElement.lang || "en", { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  }
+
+  function setUp(form) {
+    var name = "logs:" + form.getAttribute("data-catchup-session");
+    var sheet = form.getAttribute("data-catchup-log");
+    var date = form.querySelector("[data-catchup-log-date]");
+    var fields = Array.prototype.slice.call(form.querySelectorAll("[data-catchup-log-key]"));
+    var list = form.querySelector("[data-catchup-log-entries]");
+    var add = form.querySelector("[data-catchup-log-add]");
+    var saved = store.read(name) || {};
+    var entries = saved[sheet] || [];
+    var editing = null;
+
+    function save() {
+      if (!store.optedIn()) return;
+      var all = store.read(name) || {};
+      if (entries.length) all[sheet] = entries;
+      else delete all[sheet];
+      if (Object.keys(all).length) store.write(name, all);
+      else store.remove(name);
+    }
+    function reset() {
+      editing = null;
+      date.value = today();
+      fields.forEach(function (field) { setValue(field, ""); });
+      add.textContent = "Add this entry";
+    }
+    function sorted() {
+      return entries.slice().sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id; });
+    }
+    function show() {
+      var items = sorted().map(function (entry) {
+        var answers = element("dl", {}, []);
+        fields.forEach(function (field) {
+          var key = field.getAttribute("data-catchup-log-key");
+          answers.append(element("dt", {}, [question(field)]), element("dd", {}, [entry.answers[key] || "(no answer)"]));
+        });
+        var edit = element("button", { type: "button", class: "md-button" }, ["Edit"]);
+        var remove = element("button", { type: "button", class: "md-button" }, ["Delete"]);
+        edit.setAttribute("aria-label", "Edit the entry of " + dayText(entry.date));
+        remove.setAttribute("aria-label", "Delete the entry of " + dayText(entry.date));
+        edit.addEventListener("click", function () {
+          editing = entry.id;
+          date.value = entry.date;
+          fields.forEach(function (field) { setValue(field, entry.answers[field.getAttribute("data-catchup-log-key")]); });
+          add.textContent = "Save changes";
+          date.focus();
+        });
+        remove.addEventListener("click", function (event) {
+          entries = entries.filter(function (other) { return other.id !== entry.id; });
+          save();
+          show();
+          CatchUp.say(form.querySelector("[data-catchup-log-add]"), "The entry of " + dayText(entry.date) + " was deleted.");
+          if (editing === entry.id) reset();
+          event.preventDefault();
+        });
+        return element("li", { class: "catchup-log__entry" }, [
+          element("p", {}, [element("strong", {}, [dayText(entry.date)])]), answers,
+          element("p", { class: "catchup-buttons" }, [edit, " ", remove])]);
+      });
+      list.replaceChildren.apply(list, items.length ? items : [element("li", {}, ["No entries yet."])]);
+    }
+    function week() {
+      var newest = sorted()[0];
+      if (!newest) return null;
+      var last = new Date(newest.date + "T00:00:00Z").getTime();
+      var from = new Date(last - 6 * 86400000).toISOString().slice(0, 10);
+      var rows = sorted().filter(function (entry) { return entry.date >= from; }).reverse();
+      var head = element("tr", {}, [element("th", { scope: "col" }, ["Day"])].concat(fields.map(function (field) {
+        return element("th", { scope: "col" }, [question(field)]);
+      })));
+      var body = rows.map(function (entry) {
+        return element("tr", {}, [element("th", { scope: "row" }, [dayText(entry.date)])].concat(fields.map(function (field) {
+          return element("td", {}, [entry.answers[field.getAttribute("data-catchup-log-key")] || ""]);
+        })));
+      });
+      return element("table", { class: "catchup-log__week" }, [
+        element("caption", {}, ["From " + dayText(from) + " to " + dayText(newest.date)]),
+        element("thead", {}, [head]), element("tbody", {}, body)]);
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var answers = {};
+      fields.forEach(function (field) {
+        var value = valueOf(field);
+        if (value) answers[field.getAttribute("data-catchup-log-key")] = value;
+      });
+      if (!date.value || !Object.keys(answers).length) {
+        CatchUp.say(add, "Write the day and at least one answer, then add the entry.");
+        return;
+      }
+      if (editing !== null) {
+        entries = entries.map(function (entry) {
+          return entry.id === editing ? { id: entry.id, date: date.value, answers: answers } : entry;
+        });
+        CatchUp.say(add, "The entry of " + dayText(date.value) + " was changed.");
+      } else {
+        var id = entries.reduce(function (most, entry) { return Math.max(most, entry.id); }, 0) + 1;
+        entries.push({ id: id, date: date.value, answers: answers });
+        CatchUp.say(add, "Your entry of " + dayText(date.value) + " was added.");
+      }
+      save();
+      show();
+      reset();
+    });
+    form.querySelector("[data-catchup-log-print]").addEventListener("click", function (event) {
+      var table = week();
+      if (!table) {
+        CatchUp.say(event.target, "There are no entries to print yet.");
+        return;
+      }
+      form.querySelectorAll(".catchup-log__week").forEach(function (old) { old.remove(); });
+      form.appendChild(table);  // after the tools, which do not print
+      document.body.classList.add("catchup-print-log");
+      window.addEventListener("afterprint", function done() {
+        document.body.classList.remove("catchup-print-log");
+        table.remove();
+        window.removeEventListener("afterprint", done);
+      });
+      CatchUp.printWorksheet(form);
+    });
+    document.addEventListener("catchup:storage", function (event) {
+      if (event.detail.reason === "saving") save();
+      if (event.detail.reason === "cleared") {
+        entries = [];
+        show();
+      }
+    });
+    reset();
+    show();
+  }
+
+  document.querySelectorAll("form[data-catchup-log]").forEach(setUp);
+})();
