@@ -103,12 +103,19 @@ def empty_tracks(curriculum: Curriculum, settings: Settings) -> Iterator[Finding
 def fields_without_effect(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """A field is written where it changes nothing.
 
-    `low` and `high` are shown only for a question with `answer: rating`, and the reason under
-    `exemptions:` only for a make-up part the session does not have. Such a field is usually a
-    mix-up: the question was meant to be a rating, or the part was added after the exemption
-    was written.
-    Fix: make the question a rating (`answer: rating`), or delete the field.
+    `low` and `high` are shown only for a question with `answer: rating`, the reason under
+    `exemptions:` only for a make-up part the session does not have, and `quick_exit_url` in
+    site.yml only with `quick_exit: true`. Such a field is usually a mix-up: the question was
+    meant to be a rating, the part was added after the exemption was written, or the "Leave this
+    site" button was meant to be on.
+    Fix: make the question a rating (`answer: rating`), add `quick_exit: true`, or delete the field.
     """
+    for doc in curriculum.documents:
+        if doc.kind == "site-config-site" and doc.data.get("quick_exit_url") and not doc.data.get("quick_exit"):
+            line, col = doc.data.key_pos["quick_exit_url"]
+            yield Finding(Location(doc.path, line, col), "'quick_exit_url' is set, but 'quick_exit' is not true, "
+                          "so no page has a 'Leave this site' button", "Add 'quick_exit: true', or delete "
+                          "'quick_exit_url'.")
     worksheets = [*curriculum.library.worksheets.values()]
     for program in curriculum.programs:
         for session in program.sessions:

@@ -130,6 +130,8 @@ class Renderer:
         for program in programs:
             pages.append(self.page(f"{program.id}/index.md", "program.md.j2", program.title,
                                    program=program, session_path=session_path))
+            pages.append(self.page(f"{program.id}/my-catch-up.md", "my-catch-up.md.j2", "My catch-up",
+                                   program=program))
             pages += [self.session_page(program, track, session)
                       for track in program.tracks for session in track.sessions]
         return pages
@@ -164,7 +166,7 @@ def nav(curriculum: Curriculum, pages: list[Page]) -> list[Any]:
     titles = {page.path: nav_title(page.title) for page in pages}
     entries: list[Any] = [{"Home": "index.md"}]
     for program in curriculum.programs:
-        children: list[Any] = [{"Overview": f"{program.id}/index.md"}]
+        children: list[Any] = [{"Overview": f"{program.id}/index.md"}, {"My catch-up": f"{program.id}/my-catch-up.md"}]
         for track in program.tracks:
             if track.sessions:
                 children.append({nav_title(track.title): [

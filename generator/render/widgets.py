@@ -191,6 +191,16 @@ def safety_plan() -> dict[str, Any]:
     return {"sheet": sheet, "session": session}
 
 
+def my_catch_up(program: Program, link: Callable[[str], str]) -> dict[str, Any]:
+    """What the program's "My catch-up" page needs to show what this device keeps: each session
+    with its address, its questions to reflect on, and its worksheets and logs."""
+    return {"program": program.id, "title": plain(program.title), "sessions": [
+        {"id": s.id, "number": s.number, "title": plain(s.title), "track": plain(track.title),
+         "href": page_href(link, session_path(program, s)), "reflection": [plain(q) for q in s.reflection],
+         "worksheets": [{"id": w.id, "title": plain(w.title), "log": w.log} for w in s.worksheets]}
+        for track in program.tracks for s in track.sessions]}
+
+
 def checklist_steps(session: Session) -> list[dict[str, str]]:
     """The catch-up checklist of one session: id, what to do, and the section (its heading's
     anchor and text) where it is done. Parts a session is exempt from are left out."""
@@ -210,4 +220,4 @@ def register(env: jinja2.Environment) -> None:
     env.filters.update(html_text=html_text, attr=attr, json_script=json_script)
     env.globals.update(finder_data=finder_data, checklist_steps=checklist_steps, page_href=page_href,
                        calendar_path=calendar_path, reminder_minutes=REMINDER_MINUTES,
-                       upcoming_closures=upcoming_closures, safety_plan=safety_plan())
+                       upcoming_closures=upcoming_closures, safety_plan=safety_plan(), my_catch_up=my_catch_up)

@@ -38,7 +38,8 @@ def worksheet_session(curriculum: Any) -> tuple[Any, Any]:
 def page_types(curriculum: Any) -> dict[str, str]:
     """One address (relative to the site root) for every kind of page the site has."""
     program, session = worksheet_session(curriculum)
-    pages = {"home": "index.html", "program": f"{program.id}/index.html", "session": session_href(program, session)}
+    pages = {"home": "index.html", "program": f"{program.id}/index.html", "session": session_href(program, session),
+             "my-catch-up": f"{program.id}/my-catch-up.html"}
     pages.update({name.removesuffix(".html"): name for name in HELP_PAGES})
     pages["not-found"] = "404.html"
     return pages

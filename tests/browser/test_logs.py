@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import session_href, stored
+from browsing import axe_violations, session_href, stored
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +54,7 @@ def test_entries_are_added_listed_newest_first_edited_and_deleted(log_page) -> N
     log(page).get_by_role("button", name="Delete the entry of Monday, March 1, 2027").click()
     assert entries(page) == ["Wednesday, March 3, 2027", "Tuesday, March 2, 2027"]
     assert "deleted" in log(page).locator("[data-catchup-status]").inner_text()
+    assert axe_violations(page) == [], "the entries, with their buttons, pass axe too"
 
 
 def test_entries_are_kept_only_after_the_opt_in(log_page) -> None:

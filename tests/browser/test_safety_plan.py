@@ -67,3 +67,20 @@ def test_the_plan_downloads_as_a_file_and_prints(page, site_url: str) -> None:
     page.emulate_media(media="print")
     assert page.locator(".catchup-urgent").is_visible(), "the urgent-help bar prints with the plan"
     assert stored(page) == {"local": {}, "session": {}}
+
+
+def test_the_plan_prints_on_one_page_and_is_filled_in_by_keyboard(page, site_url: str) -> None:
+    page.goto(site_url + "safety-plan.html")
+    first = page.locator("form[data-catchup-worksheet='safety-plan'] textarea").first
+    first.focus()
+    page.keyboard.type("Not sleeping.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "catchup-ws1-2", "Tab goes on to the next question"
+    page.keyboard.type("A walk.")
+    assert plan(page)[:2] == ["Not sleeping.", "A walk."]
+    page.evaluate("() => { window.print = () => {}; }")
+    page.get_by_role("button", name="Print this worksheet").click()  # the plan alone, as it prints
+    pdf = page.pdf(format="Letter")
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") >= 1
+    pages = len([n for n in pdf.split(b"/Type") if n.lstrip().startswith(b"/Page") and not n.lstrip().startswith(b"/Pages")])
+    assert pages == 1, f"the safety plan prints on {pages} pages"

@@ -31,7 +31,7 @@ def test_screenshots_of_the_main_pages(browser, site_url: str, curriculum, folde
     page = context.new_page()
     viewer = context.new_page()
     kinds = page_types(curriculum)
-    for kind in ("home", "program", "session"):
+    for kind in ("home", "program", "session", "safety-plan", "my-catch-up"):
         page.goto(site_url + kinds[kind])
         assert page.locator(".catchup-urgent").bounding_box()["y"] < 50, "urgent help first on screen"
         png = page.screenshot(path=str(folder / f"{kind}-{size}.png"))
