@@ -88,3 +88,17 @@ def test_print_for_my_next_session(page, site_url: str, curriculum) -> None:
     assert f"Session {session.number}: " + " ".join(session.title.split()) in printed
     assert "Is it okay to miss Friday?" in printed
     assert all(q.split()[0] in printed for q in session.reflection[:1])
+
+
+def test_my_catch_up_works_by_keyboard(page, site_url: str, curriculum) -> None:
+    page.goto(site_url + f"{curriculum.programs[0].id}/my-catch-up.html")
+    page.locator("[data-catchup-mine-questions]").focus()
+    page.keyboard.type("Typed with the keyboard.")
+    page.locator("[data-catchup-mine-print]").focus()
+    page.evaluate("() => { window.print = () => { window.printed = document.querySelector('.catchup-bring').innerText; }; }")
+    page.keyboard.press("Enter")
+    assert "Typed with the keyboard." in page.evaluate("window.printed")
+    page.locator("[data-catchup-mine-download]").focus()
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    assert download_info.value.suggested_filename.startswith("my-catch-up-")
