@@ -100,3 +100,26 @@ def test_a_log_entry_can_be_added_by_keyboard_alone(log_page) -> None:
     page.keyboard.press("Enter")
     assert entries(page) == ["Friday, March 5, 2027"], form.locator("[data-catchup-status]").inner_text()
     assert "Typed with the keyboard." in form.locator(".catchup-log__entry").first.inner_text()
+
+
+def test_an_edit_can_be_cancelled_and_survives_clear_everything(log_page) -> None:
+    page = log_page
+    add(page, "2027-03-01", 4, "First.")
+    log(page).get_by_role("button", name="Edit the entry of Monday, March 1, 2027").click()
+    log(page).get_by_role("button", name="Cancel the change").click()
+    assert log(page).locator("textarea").first.input_value() == ""
+    assert log(page).locator("[data-catchup-log-add]").inner_text() == "Add this entry"
+    log(page).get_by_role("button", name="Edit the entry of Monday, March 1, 2027").click()
+    page.get_by_role("button", name="Clear everything on this device").first.click()
+    assert entries(page) == []
+    add(page, "2027-03-02", 5, "After clearing.")
+    assert entries(page) == ["Tuesday, March 2, 2027"], "the entry is added, not lost as the edit of a cleared one"
+
+
+def test_a_day_that_is_not_a_day_is_refused(log_page) -> None:
+    page = log_page
+    form = log(page)
+    form.locator("[data-catchup-log-date]").evaluate("(input) => { input.type = 'text'; input.value = '2027-02-30'; }")
+    form.locator("textarea").first.fill("Some words.")
+    form.locator("[data-catchup-log-add]").click()
+    assert entries(page) == [] and "Write the day" in form.locator("[data-catchup-status]").inner_text()

@@ -78,6 +78,30 @@ def test_a_file_that_is_not_a_copy_is_refused(page, site_url: str, curriculum, t
     assert stored(page) == {"local": {}, "session": {}}
 
 
+def test_a_restored_file_with_values_of_the_wrong_shape_breaks_nothing(page, site_url: str, curriculum,
+                                                                        tmp_path) -> None:
+    program, session = worksheet_session(curriculum)
+    crafted = tmp_path / "crafted.html"
+    kept = {f"catchup:answers:{session.id}": {"a/1": {"toString": "x"}},
+            f"catchup:logs:{session.id}": {"daily-mood-log": "abc"},
+            f"catchup:checklist:{session.id}": {"total": 6},
+            f"catchup:questions:{program.id}": "Kept: the one well-formed value."}
+    import json
+
+    crafted.write_text("<script id='catchup-backup' type='application/json'>"
+                       + json.dumps({"kept": kept}) + "</script>", encoding="utf-8")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + f"{program.id}/my-catch-up.html")
+    page.locator("[data-catchup-mine-restore]").set_input_files(str(crafted))
+    page.get_by_role("button", name="Replace what is on this device").click()
+    assert page.locator("[data-catchup-mine-questions]").input_value() == "Kept: the one well-formed value."
+    assert sorted(stored(page)["local"]) == ["catchup:questions:" + program.id, "catchup:save"]
+    page.goto(site_url + f"{program.id}/index.html")
+    page.goto(site_url + session_href(program, session))
+    assert errors == []
+
+
 def test_print_for_my_next_session(page, site_url: str, curriculum) -> None:
     program, session = catch_up(page, site_url, curriculum)
     page.goto(site_url + f"{program.id}/my-catch-up.html")

@@ -12,9 +12,15 @@ NEUTRAL = "https://www.weather.gov/"
 
 @pytest.fixture
 def neutral(page):
-    """The neutral site, answered by the test itself: nothing goes to the network."""
-    page.route(NEUTRAL + "**", lambda route: route.fulfill(status=200, content_type="text/html",
-                                                          body="<title>Weather</title><p>Forecast</p>"))
+    """The neutral site, answered by the test itself: nothing goes to the network. What it is sent
+    is kept in ``page.sent``."""
+    page.sent = []
+
+    def answer(route) -> None:
+        page.sent.append(route.request.headers)
+        route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><p>Forecast</p>")
+
+    page.route(NEUTRAL + "**", answer)
     return page
 
 
@@ -28,6 +34,7 @@ def test_leave_this_site_replaces_the_page_and_leaves_no_back_entry(neutral, sit
     with page.expect_navigation():
         link.click()
     assert page.url == NEUTRAL and page.title() == "Weather"
+    assert page.sent and all("referer" not in headers for headers in page.sent), "the neutral site learns nothing"
     assert page.evaluate("history.length") == length, "the session page is replaced, not added to"
     page.go_back()
     assert page.url.endswith("index.html"), "Back goes to the page before, not to the one that was left"

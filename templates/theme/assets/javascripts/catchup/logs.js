@@ -37,6 +37,13 @@
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
+  /* "2027-03-05", a real day of a four-digit year. */
+  function validDate(text) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof text === "string" ? text : "");
+    if (!match) return false;
+    var day = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+    return day.getUTCDate() === +match[3] && day.getUTCMonth() === +match[2] - 1;
+  }
   function dayText(text) {
     var parts = text.split("-");
     return new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2])).toLocaleDateString(
@@ -50,13 +57,36 @@
     var fields = Array.prototype.slice.call(form.querySelectorAll("[data-catchup-log-key]"));
     var list = form.querySelector("[data-catchup-log-entries]");
     var add = form.querySelector("[data-catchup-log-add]");
-    var saved = store.read(name) || {};
-    var entries = saved[sheet] || [];
+    var cancel = element("button", { type: "button", class: "md-button", hidden: "" }, ["Cancel the change"]);
+    add.insertAdjacentElement("afterend", cancel);
+    add.insertAdjacentText("afterend", " ");
+    cancel.addEventListener("click", function () {
+      reset();
+      CatchUp.say(add, "Nothing was changed.");
+      add.focus();
+    });
     var editing = null;
+    var entries = load();
+
+    /* The entries as stored, keeping only well-formed ones (a file restored on My catch-up, or
+       another tab, may hold anything). */
+    function load() {
+      var saved = store.read(name) || {};
+      var list = Array.isArray(saved[sheet]) ? saved[sheet] : [];
+      var seen = {};
+      return list.filter(function (entry) {
+        var ok = entry && typeof entry.id === "number" && !seen[entry.id] && validDate(entry.date) &&
+          entry.answers && typeof entry.answers === "object" &&
+          Object.keys(entry.answers).every(function (key) { return typeof entry.answers[key] === "string"; });
+        if (ok) seen[entry.id] = true;
+        return ok;
+      });
+    }
 
     function save() {
       if (!store.optedIn()) return;
-      var all = store.read(name) || {};
+      var all = store.read(name);
+      if (!all || typeof all !== "object" || Array.isArray(all)) all = {};
       if (entries.length) all[sheet] = entries;
       else delete all[sheet];
       if (Object.keys(all).length) store.write(name, all);
@@ -67,6 +97,7 @@
       date.value = today();
       fields.forEach(function (field) { setValue(field, ""); });
       add.textContent = "Add this entry";
+      cancel.hidden = true;
     }
     function sorted() {
       return entries.slice().sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id; });
@@ -87,14 +118,16 @@
           date.value = entry.date;
           fields.forEach(function (field) { setValue(field, entry.answers[field.getAttribute("data-catchup-log-key")]); });
           add.textContent = "Save changes";
+          cancel.hidden = false;
           date.focus();
         });
         remove.addEventListener("click", function (event) {
           entries = entries.filter(function (other) { return other.id !== entry.id; });
           save();
           show();
-          CatchUp.say(form.querySelector("[data-catchup-log-add]"), "The entry of " + dayText(entry.date) + " was deleted.");
+          CatchUp.say(add, "The entry of " + dayText(entry.date) + " was deleted.");
           if (editing === entry.id) reset();
+          list.focus();  // the button is gone: keep the keyboard in the list
           event.preventDefault();
         });
         return element("li", { class: "catchup-log__entry" }, [
@@ -129,17 +162,18 @@
         var value = valueOf(field);
         if (value) answers[field.getAttribute("data-catchup-log-key")] = value;
       });
-      if (!date.value || !Object.keys(answers).length) {
-        CatchUp.say(add, "Write the day and at least one answer, then add the entry.");
+      if (!validDate(date.value) || !Object.keys(answers).length) {
+        CatchUp.say(add, "Write the day (for example 2027-03-05) and at least one answer, then add the entry.");
         return;
       }
-      if (editing !== null) {
+      if (editing !== null && entries.some(function (entry) { return entry.id === editing; })) {
         entries = entries.map(function (entry) {
           return entry.id === editing ? { id: entry.id, date: date.value, answers: answers } : entry;
         });
         CatchUp.say(add, "The entry of " + dayText(date.value) + " was changed.");
       } else {
-        var id = entries.reduce(function (most, entry) { return Math.max(most, entry.id); }, 0) + 1;
+        var stored = load();  // ids from what is stored too, so two tabs never give one id twice
+        var id = entries.concat(stored).reduce(function (most, entry) { return Math.max(most, entry.id); }, 0) + 1;
         entries.push({ id: id, date: date.value, answers: answers });
         CatchUp.say(add, "Your entry of " + dayText(date.value) + " was added.");
       }
@@ -167,9 +201,17 @@
       if (event.detail.reason === "saving") save();
       if (event.detail.reason === "cleared") {
         entries = [];
+        reset();
         show();
       }
     });
+    window.addEventListener("storage", function (event) {  // another tab, or a restore on My catch-up
+      if (event.key === "catchup:" + name) {
+        entries = load();
+        show();
+      }
+    });
+    list.tabIndex = -1;
     reset();
     show();
   }

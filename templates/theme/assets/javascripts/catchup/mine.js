@@ -18,7 +18,34 @@
   var summary = root.querySelector("[data-catchup-mine-summary]");
   var preview = root.querySelector("[data-catchup-mine-preview]");
   var KEY = /^catchup:(checklist|answers|logs|questions):[a-z0-9][a-z0-9/-]*$/;  // what a restore may write
+  var MAX_FILE = 5 * 1024 * 1024;  // a copy of years of answers is far smaller
   var pending = null;
+
+  /* Whether a value has the shape the site's own tools write under its kind of key: a restored
+     file may hold anything, and the tools must never meet a value they cannot read. */
+  function strings(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value) &&
+      Object.keys(value).every(function (key) { return typeof value[key] === "string"; });
+  }
+  function wellFormed(key, value) {
+    var kind = key.split(":")[1];
+    if (kind === "questions") return typeof value === "string";
+    if (kind === "answers") return strings(value);
+    if (kind === "checklist") {
+      return !!value && Array.isArray(value.done) && value.done.every(function (id) { return typeof id === "string"; }) &&
+        typeof value.total === "number" && value.total >= 0;
+    }
+    if (!value || typeof value !== "object" || Array.isArray(value)) return false;  // logs
+    return Object.keys(value).every(function (sheet) {
+      var ids = {};
+      return Array.isArray(value[sheet]) && value[sheet].every(function (entry) {
+        var ok = entry && typeof entry.id === "number" && !ids[entry.id] && typeof entry.date === "string" &&
+          /^\d{4}-\d{2}-\d{2}$/.test(entry.date) && strings(entry.answers);
+        if (ok) ids[entry.id] = true;
+        return ok;
+      });
+    });
+  }
 
   function element(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -90,8 +117,22 @@
         });
       });
     });
+    var plan = kept["catchup:answers:safety-plan"];
+    if (plan) {
+      lines.push(element("h2", {}, ["My safety plan"]));
+      Object.keys(plan).sort().forEach(function (key) {
+        lines.push(element("p", {}, [element("strong", {}, [key + ": "]), String(plan[key])]));
+      });
+    }
     var asked = kept["catchup:" + questionsName];
     if (asked) lines.push(element("h2", {}, ["Questions for my group leader"]), element("p", {}, [asked]));
+    var others = Object.keys(kept).filter(function (key) {
+      return !/^catchup:(answers:safety-plan|questions:)/.test(key) &&
+        !data.sessions.some(function (session) { return key.slice(key.lastIndexOf(":") + 1) === session.id; });
+    });
+    if (others.length) {
+      lines.push(element("p", {}, ["Also in this file, from other programs on this site: " + others.length + " item(s)."]));
+    }
     return lines;
   }
   function download() {
@@ -127,29 +168,42 @@
       } catch (error) {
         found = null;
       }
-      var keys = found ? Object.keys(found).filter(function (key) { return KEY.test(key); }) : [];
+      var keys = found && typeof found === "object" ? Object.keys(found).filter(function (key) {
+        return KEY.test(key) && wellFormed(key, found[key]);
+      }) : [];
       if (!keys.length) {
         CatchUp.say(root.querySelector("[data-catchup-mine-download]"), "This file is not a copy made by Download everything.");
         return;
       }
       pending = { kept: found, keys: keys };
       var sessions = keys.filter(function (key) { return key.indexOf("catchup:checklist:") === 0; }).length;
-      var answers = keys.filter(function (key) { return /^catchup:(answers|logs):/.test(key); }).length;
+      var answered = {};
+      keys.forEach(function (key) {
+        if (/^catchup:(answers|logs):/.test(key) && key !== "catchup:answers:safety-plan") answered[key.split(":")[2]] = true;
+      });
+      var answers = Object.keys(answered).length;
       root.querySelector("[data-catchup-mine-preview-text]").textContent =
         "This file has catch-up steps for " + sessions + " session(s) and answers or log entries for " + answers +
         " session(s). Loading it replaces what this device keeps for those sessions, and saves your ticks and answers on this device from now on.";
       preview.hidden = false;
     };
+    if (file.size > MAX_FILE) {
+      CatchUp.say(root.querySelector("[data-catchup-mine-download]"), "This file is too large to be a copy made by Download everything.");
+      return;
+    }
     reader.readAsText(file);
   }
   function replace() {
     if (!pending) return;
-    store.optIn();
-    pending.keys.forEach(function (key) { store.write(key.slice("catchup:".length), pending.kept[key]); });
+    var failed = store.optIn() ? pending.keys.filter(function (key) {
+      return !store.write(key.slice("catchup:".length), pending.kept[key]);
+    }).length : pending.keys.length;
     pending = null;
     preview.hidden = true;
     show();
-    CatchUp.say(root.querySelector("[data-catchup-mine-download]"), "Your copy is back on this device.");
+    CatchUp.say(root.querySelector("[data-catchup-mine-download]"), failed
+      ? "Only part of your copy could be put back: this device has no room for " + failed + " item(s), or does not let sites save."
+      : "Your copy is back on this device.");
   }
   function bring() {
     var section = element("section", { class: "catchup-bring" }, [element("h2", {}, ["To bring to my next session"])]);
@@ -176,6 +230,7 @@
   root.querySelector("[data-catchup-mine-download]").addEventListener("click", download);
   root.querySelector("[data-catchup-mine-restore]").addEventListener("change", function (event) {
     if (event.target.files.length) restoreFrom(event.target.files[0]);
+    event.target.value = "";  // the same file can be chosen again
   });
   root.querySelector("[data-catchup-mine-replace]").addEventListener("click", replace);
   root.querySelector("[data-catchup-mine-cancel]").addEventListener("click", function () {
