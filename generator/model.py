@@ -5,6 +5,7 @@ Each object keeps ``where``, the file, line and column it came from, so a check 
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +124,21 @@ class Track:
     closed: list[Closure] = field(default_factory=list)  # days this track does not meet
     moved: list[Move] = field(default_factory=list)
     changes: list[ScheduleChange] = field(default_factory=list)
+
+    def schedule_on(self, day: datetime.date) -> tuple[tuple[str, ...], str, int]:
+        """The weekdays, start time and length in force on ``day``: the schedule's, as the
+        schedule changes from before it leave them (a change whose date is not a real date, which
+        the checker reports, is left out)."""
+        days, start = tuple(self.schedule["days"]), self.schedule["start"]
+        minutes = self.schedule["duration_minutes"]
+        for change in sorted(self.changes, key=lambda change: change.first):
+            try:
+                if datetime.date.fromisoformat(change.first) > day:
+                    break
+            except ValueError:
+                continue
+            days, start, minutes = change.days or days, change.start or start, change.duration_minutes or minutes
+        return days, start, minutes
 
 
 @dataclass

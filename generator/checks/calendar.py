@@ -25,13 +25,7 @@ def _day(text: str) -> datetime.date | None:
 
 
 def _meeting_days(track: Track, on: datetime.date) -> tuple[str, ...]:
-    """The weekdays in force on a day: the schedule's, or the last change's from before it."""
-    days = tuple(track.schedule["days"])
-    for change in sorted(track.changes, key=lambda change: change.first):
-        first = _day(change.first)
-        if first is not None and first <= on and change.days:
-            days = change.days
-    return days
+    return track.schedule_on(on)[0]
 
 
 def _days(closure: Closure) -> list[datetime.date]:

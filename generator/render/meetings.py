@@ -64,11 +64,10 @@ def track_days(track: Track, site_closures: list[Closure], today: datetime.date)
     closed_on = closed_days(site_closures) | closed_days(track.closed)  # the track's own reason wins
     moved_from = {day(move.old): move for move in track.moved}
     moved_to = {day(move.new): move for move in track.moved}
-    changes = sorted(track.changes, key=lambda change: change.first)
     result = TrackDays(until=until)
     current = start
     while current <= until:
-        days, time, minutes = _schedule_on(track, changes, current)
+        days, time, minutes = track.schedule_on(current)
         regular = WEEKDAYS[current.weekday()] in days
         if regular and current in moved_from:
             target = day(moved_from[current].new)
@@ -86,19 +85,6 @@ def track_days(track: Track, site_closures: list[Closure], today: datetime.date)
                                            track.sessions[index], index))
         current += datetime.timedelta(1)
     return result
-
-
-def _schedule_on(track: Track, changes: list, on: datetime.date) -> tuple[tuple[str, ...], str, int]:
-    """The weekdays, start time and length in force on a day."""
-    schedule = track.schedule
-    days, start, minutes = tuple(schedule["days"]), schedule["start"], schedule["duration_minutes"]
-    for change in changes:
-        if day(change.first) > on:
-            break
-        days = change.days or days
-        start = change.start or start
-        minutes = change.duration_minutes or minutes
-    return days, start, minutes
 
 
 def upcoming_closures(days: TrackDays, today: datetime.date, weeks: int = 8) -> list[tuple[datetime.date, str]]:

@@ -69,20 +69,8 @@
     return new Date(day * DAY).toLocaleDateString(language, options);
   }
 
-  function today() {
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  }
-
-  function element(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    (children || []).forEach(function (child) {
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var today = window.CatchUp.today;
+  var element = window.CatchUp.element;
 
   function sessionName(session) {
     return "session " + session.number + ": " + session.title;

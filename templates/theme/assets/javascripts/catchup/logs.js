@@ -11,31 +11,12 @@
   var CatchUp = window.CatchUp;
   var store = CatchUp.store;
 
-  function element(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    (children || []).forEach(function (child) {
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var element = CatchUp.element;
+  var setValue = CatchUp.fields.setValue;
+  var question = CatchUp.fields.question;
+  var today = CatchUp.today;
   function valueOf(field) {
-    if (field.tagName === "TEXTAREA") return field.value.trim();
-    var checked = field.querySelector("input:checked");
-    return checked ? checked.value : "";
-  }
-  function setValue(field, value) {
-    if (field.tagName === "TEXTAREA") field.value = value || "";
-    else field.querySelectorAll("input").forEach(function (radio) { radio.checked = radio.value === String(value); });
-  }
-  function question(field) {
-    var label = field.tagName === "TEXTAREA" ? field.labels[0] : document.getElementById(field.getAttribute("aria-labelledby"));
-    return label.textContent.replace(/\s+/g, " ").trim();
-  }
-  function today() {
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    return CatchUp.fields.valueOf(field).trim();
   }
   /* "2027-03-05", a real day of a four-digit year. */
   function validDate(text) {

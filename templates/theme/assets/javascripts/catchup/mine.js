@@ -47,14 +47,7 @@
     });
   }
 
-  function element(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    (children || []).forEach(function (child) {
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var element = CatchUp.element;
   /* The steps ticked: checklist.js keeps {done: [step ids], total}. */
   function count(ticks) {
     return ticks && Array.isArray(ticks.done) ? ticks.done.length : 0;
@@ -148,13 +141,8 @@
     script.id = "catchup-backup";
     script.textContent = JSON.stringify({ program: data.program, kept: kept }).replace(/</g, "\\u003c");
     page.body.append(script);
-    var text = "<!doctype html>\n" + page.documentElement.outerHTML;
-    var url = URL.createObjectURL(new Blob([text], { type: "text/html;charset=utf-8" }));
-    var link = element("a", { href: url, download: "my-catch-up-" + data.program + ".html", hidden: "" });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    CatchUp.download("my-catch-up-" + data.program + ".html", "<!doctype html>\n" + page.documentElement.outerHTML,
+                     "text/html");
     CatchUp.say(root.querySelector("[data-catchup-mine-download]"),
                 "Everything saved is in the file my-catch-up-" + data.program + ".html, in your downloads.");
   }

@@ -111,10 +111,55 @@
     if (line) line.textContent = text;
   }
 
+  /* Small pieces the tools share (the scripts load after this one). */
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) {
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+  /* Today on this device, as "2027-03-05". */
+  function today() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+  /* A file made in the browser (a blob: address), saved to the downloads: nothing is fetched or sent. */
+  function download(name, text, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: (type || "text/plain") + ";charset=utf-8" }));
+    var link = element("a", { href: url, download: name, hidden: "" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+  /* A question's answer field (a text box, or a group of 0-10 radio buttons): its value, setting
+     it, and the question's words. Worksheets and logs both have them. */
+  var fields = {
+    valueOf: function (field) {
+      if (field.tagName === "TEXTAREA") return field.value;
+      var checked = field.querySelector("input:checked");
+      return checked ? checked.value : "";
+    },
+    setValue: function (field, value) {
+      if (field.tagName === "TEXTAREA") field.value = value || "";
+      else field.querySelectorAll("input").forEach(function (radio) { radio.checked = radio.value === String(value); });
+    },
+    question: function (field) {
+      var label = field.tagName === "TEXTAREA" ? field.labels[0] : document.getElementById(field.getAttribute("aria-labelledby"));
+      return label.textContent.replace(/\s+/g, " ").trim();
+    },
+  };
   window.CatchUp = {
     store: { available: available, optedIn: optedIn, read: read, write: write, remove: remove,
              optIn: optIn, optOut: optOut, clearAll: clearAll, keys: ownKeys },
     say: say,
+    element: element,
+    today: today,
+    download: download,
+    fields: fields,
   };
 
   function syncChoices() {

@@ -11,24 +11,9 @@
   var CatchUp = window.CatchUp;
   var store = CatchUp.store;
 
-  function valueOf(field) {
-    if (field.tagName === "TEXTAREA") return field.value;
-    var checked = field.querySelector("input:checked");
-    return checked ? checked.value : "";
-  }
-
-  function setValue(field, value) {
-    if (field.tagName === "TEXTAREA") {
-      field.value = value;
-      return;
-    }
-    field.querySelectorAll("input").forEach(function (radio) { radio.checked = radio.value === String(value); });
-  }
-
-  function question(field) {
-    var label = field.tagName === "TEXTAREA" ? field.labels[0] : document.getElementById(field.getAttribute("aria-labelledby"));
-    return label.textContent.replace(/\s+/g, " ").trim();
-  }
+  var valueOf = CatchUp.fields.valueOf;
+  var setValue = CatchUp.fields.setValue;
+  var question = CatchUp.fields.question;
 
   function heading(form) {
     for (var node = form.previousElementSibling; node; node = node.previousElementSibling) {
@@ -46,18 +31,6 @@
       lines.push((index + 1) + ". " + question(field), answer || "(no answer)", "");
     });
     return lines.join("\n");
-  }
-
-  function download(name, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
   function setUp(form) {
@@ -106,7 +79,7 @@
       CatchUp.printWorksheet(form);
     });
     tools.querySelector("[data-catchup-download]").addEventListener("click", function (event) {
-      download(sheet + "-answers.txt", answersText(form, fields));
+      CatchUp.download(sheet + "-answers.txt", answersText(form, fields));
       CatchUp.say(event.target, "Your answers are in the file " + sheet + "-answers.txt, in your downloads.");
     });
 
