@@ -33,6 +33,16 @@ class Project:
         """Git-ignored folder for everything the generator writes before the site itself."""
         return self.root / ".catchup"
 
+    def docs_for(self, language: str, languages: list[str]) -> Path:
+        """Where one language's generated Markdown goes: ``.catchup/docs`` for the first language,
+        ``.catchup/docs-<code>`` for each other one."""
+        return self.work / ("docs" if language == languages[0] else f"docs-{language}")
+
+    def config_for(self, language: str, languages: list[str]) -> Path:
+        """The MkDocs configuration of one language's site: ``.catchup/mkdocs.yml`` for the
+        first language, ``.catchup/mkdocs.<code>.yml`` for each other one."""
+        return self.generated_config if language == languages[0] else self.work / f"mkdocs.{language}.yml"
+
     @property
     def site(self) -> Path:
         return self.root / "site"

@@ -24,8 +24,10 @@ from icalendar import Alarm, Calendar, Event
 
 from generator.checks.settings import today as settings_today
 from generator.model import Closure, Curriculum, Program, Track
+from generator.render.i18n import SOURCE_LANGUAGE, base_language, translations
 from generator.render.meetings import Meeting, track_days
 from generator.render.paths import session_path
+from generator.render.words import Translate
 from generator.schema import WEEKDAYS
 
 REMINDER_MINUTES = 30
@@ -57,7 +59,7 @@ def page_url(config: dict[str, Any], path: str) -> str | None:
 
 
 def meeting_event(config: dict[str, Any], program: Program, track: Track, meeting: Meeting, reminder: bool,
-                  stamp: date) -> Event:
+                  stamp: date, _: Translate = str) -> Event:
     session = meeting.session
     hours, minutes = (int(part) for part in meeting.start.split(":"))
     site_url, group = config["site"].get("url"), " ".join(track.title.split())
@@ -71,16 +73,21 @@ def meeting_event(config: dict[str, Any], program: Program, track: Track, meetin
     zone = ZoneInfo(track.schedule["timezone"])
     event.add("dtstart", datetime.combine(meeting.day, time(hours, minutes), tzinfo=zone))
     event.add("duration", timedelta(minutes=meeting.duration_minutes))
-    event.add("summary", f"{group}: session {session.number}, {title}")
-    where = page or f"the {config['site']['name']} site: {program.title}, {group}, session {session.number}"
-    event.add("description", f"Session {session.number}: {title}. {group}, {' '.join(program.title.split())}.\n"
-                             f"Missed it? Its catch-up page: {where}\n{config['urgent_help']['headline']}")
+    event.add("summary", _("{group}: session {number}, {title}").format(
+        group=group, number=session.number, title=title))
+    where = page or _("the {site} site: {program}, {group}, session {number}").format(
+        site=config["site"]["name"], program=program.title, group=group, number=session.number)
+    event.add("description", _("Session {number}: {title}. {group}, {program}.").format(
+        number=session.number, title=title, group=group, program=" ".join(program.title.split()))
+        + "\n" + _("Missed it? Its catch-up page: {where}").format(where=where)
+        + "\n" + config["urgent_help"]["headline"])
     if page:
         event.add("url", page)
     if reminder:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{group} starts in {REMINDER_MINUTES} minutes: session {session.number}, {title}")
+        alarm.add("description", _("{group} starts in {minutes} minutes: session {number}, {title}").format(
+            group=group, minutes=REMINDER_MINUTES, number=session.number, title=title))
         alarm.add("trigger", timedelta(minutes=-REMINDER_MINUTES))
         event.add_component(alarm)
     return event
@@ -95,10 +102,12 @@ def calendar_meetings(track: Track, closures: list[Closure], today: date) -> lis
 
 
 def track_calendar(config: dict[str, Any], program: Program, track: Track, reminder: bool = False,
-                   closures: list[Closure] | None = None, today: date | None = None) -> str:
+                   closures: list[Closure] | None = None, today: date | None = None,
+                   language: str = SOURCE_LANGUAGE) -> str:
     """The .ics text for one track: each meeting an event, in the track's time zone."""
     calendar = Calendar()
-    calendar.add("prodid", "-//Catch-Up//Catch-Up calendar//EN")
+    _ = translations(language).gettext
+    calendar.add("prodid", f"-//Catch-Up//Catch-Up calendar//{base_language(language).upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
@@ -108,7 +117,7 @@ def track_calendar(config: dict[str, Any], program: Program, track: Track, remin
     assert first is not None
     meetings = calendar_meetings(track, closures or [], today or settings_today())
     for meeting in meetings:
-        calendar.add_component(meeting_event(config, program, track, meeting, reminder, first))
+        calendar.add_component(meeting_event(config, program, track, meeting, reminder, first, _))
     text = calendar.to_ical().decode("utf-8")
     if "BEGIN:VEVENT\r\n" not in text:  # no meeting (a closure on every day): no time zone either
         return text
@@ -131,8 +140,9 @@ def time_zone_block(name: str, year: int) -> str:
     return text[text.index("BEGIN:VTIMEZONE\r\n"):text.index("BEGIN:VEVENT\r\n")]
 
 
-def calendar_files(curriculum: Curriculum, today: date | None = None) -> list[tuple[str, str]]:
-    """Every calendar file of the site, as (path in the docs folder, text)."""
+def calendar_files(curriculum: Curriculum, today: date | None = None,
+                   language: str = SOURCE_LANGUAGE) -> list[tuple[str, str]]:
+    """Every calendar file of the site, as (path in the docs folder, text), in ``language``."""
     files = []
     for program in curriculum.programs:
         for track in program.tracks:
@@ -140,5 +150,5 @@ def calendar_files(curriculum: Curriculum, today: date | None = None) -> list[tu
                 path = calendar_path(program, track, reminder)
                 if path:
                     files.append((path, track_calendar(curriculum.config, program, track, reminder,
-                                                       curriculum.closures, today)))
+                                                       curriculum.closures, today, language)))
     return files

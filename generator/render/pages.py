@@ -21,6 +21,7 @@ import jinja2
 from generator import defaults
 from generator.model import ATTACHMENT_LINK, Curriculum, Program, Session, Track
 from generator.render import widgets
+from generator.render.i18n import N_, SOURCE_LANGUAGE, translations
 from generator.render.paths import session_path
 from generator.render.text import (
     clock,
@@ -34,17 +35,19 @@ from generator.render.text import (
     weekday_name,
     zone_name,
 )
+from generator.render.words import NAV_WORDS, anchor, section_headings
 
-HELP_PAGES = {
-    "urgent-help.md": ("urgent-help.md.j2", "Urgent help"),
-    "missed-a-session.md": ("missed-a-session.md.j2", "Missed a session"),
-    "tech-help.md": ("tech-help.md.j2", "Tech help"),
-    "safety-plan.md": ("safety-plan.md.j2", "My safety plan"),
-    "between-sessions.md": ("between-sessions.md.j2", "Between sessions"),
-    "find-a-session.md": ("find-a-session.md.j2", "Find the session you missed"),
-    "what-got-in-the-way.md": ("what-got-in-the-way.md.j2", "What got in the way?"),
-    "privacy.md": ("privacy.md.j2", "Privacy"),
+HELP_PAGES = {  # title (a message of the catalogs), and the site-config files whose text the page shows
+    "urgent-help.md": ("urgent-help.md.j2", N_("Urgent help"), ("urgent-help",)),
+    "missed-a-session.md": ("missed-a-session.md.j2", N_("Missed a session"), ("policies", "contacts")),
+    "tech-help.md": ("tech-help.md.j2", N_("Tech help"), ("contacts",)),
+    "safety-plan.md": ("safety-plan.md.j2", N_("My safety plan"), ("urgent-help", "contacts")),
+    "between-sessions.md": ("between-sessions.md.j2", N_("Between sessions"), ("between-sessions",)),
+    "find-a-session.md": ("find-a-session.md.j2", N_("Find the session you missed"), ()),
+    "what-got-in-the-way.md": ("what-got-in-the-way.md.j2", N_("What got in the way?"), ("contacts",)),
+    "privacy.md": ("privacy.md.j2", N_("Privacy"), ()),
 }
+ALL_SITE_CONFIG = ("site", "urgent-help", "contacts")  # shown on every page (names, the urgent-help bar)
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,12 @@ SAFE_PATH = re.compile(r"files/[\w./-]+(?:#[\w=.-]*)?")
 relative_path = functools.lru_cache(maxsize=8192)(posixpath.relpath)
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, language: str = SOURCE_LANGUAGE) -> jinja2.Environment:
     """Jinja2 for the page templates: a template in the project's ``templates/pages/`` stands in
-    for Catch-Up's own of the same name (``defaults``)."""
+    for Catch-Up's own of the same name (``defaults``). Their words are messages of the gettext
+    catalogs (``_()``, ``{% trans %}``: Jinja2's i18n extension), in ``language``."""
     env = jinja2.Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader([templates / "pages", defaults.templates() / "pages"]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown, not HTML: the filters below escape HTML in YAML text
@@ -77,22 +82,37 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,  # one environment per render, so a template is read once per build
     )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    headings = section_headings(translations(language).gettext)
+    env.globals.update(language=language, sections=headings, anchor=anchor)
     env.filters.update(inline=inline, prose=prose, literal=literal, url_target=url_target, html_title=html_title,
-                       part_heading=part_heading, tel=tel, clock=clock, zone_name=zone_name, weekday=weekday_name)
-    widgets.register(env)
+                       part_heading=functools.partial(part_heading, taken=frozenset(map(anchor, headings.values()))),
+                       tel=tel, clock=functools.partial(clock, language=language), zone_name=zone_name,
+                       weekday=functools.partial(weekday_name, language=language))
+    widgets.register(env, language)
     return env
 
 
+Untranslated = frozenset[tuple[str, ...]]  # what has no translation (see load.translations.localize)
+
+
 class Renderer:
-    """Render every page of a checked curriculum."""
+    """Render every page of a checked curriculum, in one language (``language``; ``untranslated``
+    names what is shown in the default language, so that a page can say so)."""
 
     def __init__(self, curriculum: Curriculum, templates: Path, *, only: set[str] | None = None,
-                 previous: dict[str, Page] | None = None) -> None:
+                 previous: dict[str, Page] | None = None, language: str = SOURCE_LANGUAGE,
+                 untranslated: Untranslated = frozenset()) -> None:
         self.curriculum = curriculum
-        self.env = environment(templates)
+        self.env = environment(templates, language)
+        self._ = translations(language).gettext
         self.only, self.previous = only, previous or {}
+        self.untranslated = untranslated
 
-    def page(self, path: str, template: str, title: str, **context: Any) -> Page:
+    def page(self, path: str, template: str, title: str, *, shows: tuple[tuple[str, ...], ...] = (),
+             **context: Any) -> Page:
+        """One page; ``shows``: what translatable things it shows, its own first (for the notice
+        on a page that is not, or not all, translated)."""
         if self.only is not None and path not in self.only and path in self.previous:
             return self.previous[path]  # a preview rebuild: this page's inputs did not change
         folder = posixpath.dirname(path) or "."
@@ -107,7 +127,18 @@ class Renderer:
         if ATTACHMENT_LINK in text:  # a picture or PDF from content/, copied to files/ by the build
             up = link(".")
             text = self.attached(text, "" if up == "." else up + "/")
+        missing = self.missing(shows)
+        if missing:  # front matter the theme reads (page.meta): the notice in main.html
+            text = f"---\nuntranslated: {missing}\n---\n\n" + text
         return Page(path, title, text)
+
+    def missing(self, shows: tuple[tuple[str, ...], ...]) -> str | None:
+        """'all' when the page's own text is not translated, 'part' when some of what it shows is not."""
+        if not self.untranslated or not shows:
+            return None
+        if shows[0] in self.untranslated:
+            return "all"
+        return "part" if any(key in self.untranslated for key in shows[1:]) else None
 
     def attached(self, text: str, up: str) -> str:
         """Links to pictures and PDFs from content/ (``catchup-file:files/...``, in Markdown or in the
@@ -123,15 +154,23 @@ class Renderer:
 
     def pages(self) -> list[Page]:
         """Every page, in navigation order."""
+        _ = self._
         programs = self.curriculum.programs
-        pages = [self.page("index.md", "home.md.j2", self.curriculum.config["site"]["name"], programs=programs)]
-        pages += [self.page(path, template, title, programs=programs)
-                  for path, (template, title) in HELP_PAGES.items()]
+        every = tuple(("site-config", name) for name in ALL_SITE_CONFIG)
+        listed = tuple(("program", program.id) for program in programs)
+        pages = [self.page("index.md", "home.md.j2", self.curriculum.config["site"]["name"], programs=programs,
+                           shows=(("site-config", "site"), *every, *listed))]
+        pages += [self.page(path, template, _(title), programs=programs,
+                            shows=(*(("site-config", name) for name in files), *every,
+                                   *(listed if path == "find-a-session.md" else ())))
+                  for path, (template, title, files) in HELP_PAGES.items()]
         for program in programs:
+            sessions = tuple(("session", program.id, session.id) for session in program.sessions)
             pages.append(self.page(f"{program.id}/index.md", "program.md.j2", program.title,
-                                   program=program, session_path=session_path))
-            pages.append(self.page(f"{program.id}/my-catch-up.md", "my-catch-up.md.j2", "My catch-up",
-                                   program=program))
+                                   program=program, session_path=session_path,
+                                   shows=(("program", program.id), *every, *sessions)))
+            pages.append(self.page(f"{program.id}/my-catch-up.md", "my-catch-up.md.j2", _(NAV_WORDS["my_catch_up"]),
+                                   program=program, shows=(("program", program.id), *every, *sessions)))
             pages += [self.session_page(program, track, session)
                       for track in program.tracks for session in track.sessions]
         return pages
@@ -139,19 +178,26 @@ class Renderer:
     def session_page(self, program: Program, track: Track, session: Session) -> Page:
         sessions = track.sessions
         index = sessions.index(session)
+        shared = tuple((kind, item.id) for kind, items in (("worksheet", session.worksheets), ("skill", session.skills))
+                       for item in items if item.shared)
         return self.page(
             session_path(program, session), "session.md.j2", session.title,
             program=program, track=track, session=session,
             next=sessions[index + 1] if index + 1 < len(sessions) else None,
             session_path=session_path,
+            shows=(("session", program.id, session.id), ("program", program.id), *shared,
+                   *(("site-config", name) for name in ALL_SITE_CONFIG)),
         )
 
 
 def render(curriculum: Curriculum, templates: Path, *, only: set[str] | None = None,
-           previous: dict[str, Page] | None = None) -> list[Page]:
-    """All pages of the site, in navigation order. With ``only``, pages whose paths are not in it
-    are taken from ``previous`` as they are (the preview re-renders only what an edit touched)."""
-    return Renderer(curriculum, templates, only=only, previous=previous).pages()
+           previous: dict[str, Page] | None = None, language: str = SOURCE_LANGUAGE,
+           untranslated: Untranslated = frozenset()) -> list[Page]:
+    """All pages of the site, in navigation order, in ``language``. With ``only``, pages whose
+    paths are not in it are taken from ``previous`` as they are (the preview re-renders only what
+    an edit touched)."""
+    return Renderer(curriculum, templates, only=only, previous=previous, language=language,
+                    untranslated=untranslated).pages()
 
 
 def nav_title(text: str) -> str:
@@ -159,14 +205,17 @@ def nav_title(text: str) -> str:
     return html.escape(" ".join(str(text).split()))
 
 
-def nav(curriculum: Curriculum, pages: list[Page]) -> list[Any]:
+def nav(curriculum: Curriculum, pages: list[Page], language: str = SOURCE_LANGUAGE) -> list[Any]:
     """The MkDocs nav: home, then each program by track, then the help pages; hierarchical so
     that ``navigation.prune`` keeps every page small."""
     # The theme writes nav titles into HTML as they are, so text from YAML is escaped here.
+    _ = translations(language).gettext
+    words = {name: nav_title(_(message)) for name, message in NAV_WORDS.items()}
     titles = {page.path: nav_title(page.title) for page in pages}
-    entries: list[Any] = [{"Home": "index.md"}]
+    entries: list[Any] = [{words["home"]: "index.md"}]
     for program in curriculum.programs:
-        children: list[Any] = [{"Overview": f"{program.id}/index.md"}, {"My catch-up": f"{program.id}/my-catch-up.md"}]
+        children: list[Any] = [{words["overview"]: f"{program.id}/index.md"},
+                               {words["my_catch_up"]: f"{program.id}/my-catch-up.md"}]
         for track in program.tracks:
             if track.sessions:
                 children.append({nav_title(track.title): [
@@ -174,5 +223,5 @@ def nav(curriculum: Curriculum, pages: list[Page]) -> list[Any]:
                     for s in track.sessions
                 ]})
         entries.append({nav_title(program.title): children})
-    entries.append({"Get help": [{title: path} for path, (_, title) in HELP_PAGES.items()]})
+    entries.append({words["get_help"]: [{titles[path]: path} for path in HELP_PAGES]})
     return entries

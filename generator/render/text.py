@@ -17,6 +17,7 @@ zone, a weekday.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from typing import Any
@@ -25,6 +26,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from markdown.extensions.toc import slugify  # how Python-Markdown makes a heading's id
 
 from generator.model import ATTACHMENT_LINK
+from generator.schema import WEEKDAYS
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 LINK_TARGET = re.compile(r"\]\(\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -111,12 +113,12 @@ SESSION_SECTIONS = frozenset({
 })
 
 
-def part_heading(value: Any, kind: str) -> str:
-    """A worksheet's or skill's heading: its title, with '(worksheet)' or '(skill)' added when the
-    title alone would take a section's id (a worksheet called 'Reflect' would make the checklist's
-    'Reflect' link jump to the worksheet)."""
+def part_heading(value: Any, kind: str, taken: frozenset[str] = SESSION_SECTIONS) -> str:
+    """A worksheet's or skill's heading: its title, with '(worksheet)' or '(skill)' (``kind``, in
+    the page's language) added when the title alone would take a section's id (``taken``: a
+    worksheet called 'Reflect' would make the checklist's 'Reflect' link jump to the worksheet)."""
     text = literal(value)
-    return f"{text} ({kind})" if slugify(" ".join(str(value).split()), "-") in SESSION_SECTIONS else text
+    return f"{text} ({kind})" if slugify(" ".join(str(value).split()), "-") in taken else text
 
 
 def prose(value: Any) -> str:
@@ -134,9 +136,14 @@ def tel(value: Any) -> str:
     return ("+" if text.startswith("+") else "") + digits
 
 
-def clock(value: str) -> str:
-    """'18:00' as participants in the US read it: '6:00 p.m.'."""
+def clock(value: str, language: str = "en") -> str:
+    """'18:00' as participants in the US read it: '6:00 p.m.' (in another language, as its
+    speakers write a time of day: Babel's CLDR data)."""
     hours, minutes = (int(part) for part in value.split(":"))
+    if not language.startswith("en"):
+        from babel.dates import format_time
+
+        return format_time(datetime.time(hours, minutes), format="short", locale=language.replace("-", "_"))
     suffix = "a.m." if hours < 12 else "p.m."
     return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
 
@@ -146,6 +153,10 @@ def zone_name(value: str) -> str:
     return value.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def weekday_name(value: str) -> str:
-    """'monday' as people write it: 'Monday'."""
-    return value.capitalize()
+def weekday_name(value: str, language: str = "en") -> str:
+    """'monday' as people write it: 'Monday' (in another language, its name there: 'lunes')."""
+    if language.startswith("en"):
+        return value.capitalize()
+    from babel.dates import get_day_names
+
+    return str(get_day_names("wide", locale=language.replace("-", "_"))[WEEKDAYS.index(value)])

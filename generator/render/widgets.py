@@ -10,6 +10,7 @@ scripts as JSON that no text can break out of. Nothing here fetches or writes an
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import json
 import re
@@ -18,15 +19,18 @@ from typing import Any
 
 import jinja2
 import markdown
+from babel.dates import format_date
 
 from generator.checks.settings import today as settings_today
 from generator.model import Closure, Program, Prompt, Session, Track, Worksheet
 from generator.problems import Location
 from generator.render.calendar import REMINDER_MINUTES, calendar_path
+from generator.render.i18n import N_, SOURCE_LANGUAGE, translations
 from generator.render.meetings import track_days
 from generator.render.meetings import upcoming_closures as upcoming_closures_of
 from generator.render.paths import finder_script_path, session_path
 from generator.render.text import clock, inline, zone_name
+from generator.render.words import Translate, anchor, section_headings
 from generator.schema import WEEKDAYS
 
 
@@ -146,7 +150,7 @@ def finder_scripts(programs: list[Program], closures: list[Closure] | None = Non
 
 
 def upcoming_closures(program: Program, closures: list[Closure], today: datetime.date | None = None,
-                      weeks: int = 8) -> list[tuple[str, str]]:
+                      weeks: int = 8, _: Translate = str, language: str = SOURCE_LANGUAGE) -> list[tuple[str, str]]:
     """The days in the next ``weeks`` weeks on which a group of the program would have met but
     does not: (the day in words, which groups and why), for the program page."""
     today = today or settings_today()
@@ -160,33 +164,35 @@ def upcoming_closures(program: Program, closures: list[Closure], today: datetime
         by_reason: dict[str, list[str]] = {}
         for title, why in groups:
             by_reason.setdefault(why, []).append(title)
-        what = "; ".join(f"no {' or '.join(titles)} ({why})" for why, titles in by_reason.items())
-        days.append((f"{when:%A, %B} {when.day}, {when.year}", what))
+        what = "; ".join(_("no {groups} ({why})").format(groups=_(" or ").join(titles), why=why)
+                         for why, titles in by_reason.items())
+        days.append((format_date(when, format="full", locale=language.replace("-", "_")), what))
     return days
 
 
 # The safety plan page's questions: the well-known public structure of safety planning (Stanley and
 # Brown's Safety Planning Intervention; the VA's safety plan), in Catch-Up's own plain words.
 SAFETY_PLAN = (
-    "My warning signs: what thoughts, feelings, moods or events tell me a crisis may be starting?",
-    "Things I can do on my own to calm down or take my mind off things (a skill, a place, an activity):",
-    "People and places that help me feel better or take my mind off things:",
-    "People I can ask for help, with their phone numbers:",
-    "Professionals I can call (my therapist, doctor, prescriber), with their phone numbers. The program's "
-    "team and crisis lines are below.",
-    "Making my surroundings safer: what I will do about medicines, firearms, alcohol or drugs, or anything "
-    "else I could use to hurt myself (for example, lock it away or ask someone to keep it for now):",
-    "What matters most to me, and is worth living for:",
+    N_("My warning signs: what thoughts, feelings, moods or events tell me a crisis may be starting?"),
+    N_("Things I can do on my own to calm down or take my mind off things (a skill, a place, an activity):"),
+    N_("People and places that help me feel better or take my mind off things:"),
+    N_("People I can ask for help, with their phone numbers:"),
+    N_("Professionals I can call (my therapist, doctor, prescriber), with their phone numbers. The program's "
+       "team and crisis lines are below."),
+    N_("Making my surroundings safer: what I will do about medicines, firearms, alcohol or drugs, or anything "
+       "else I could use to hurt myself (for example, lock it away or ask someone to keep it for now):"),
+    N_("What matters most to me, and is worth living for:"),
 )
 
 
-def safety_plan() -> dict[str, Any]:
+def safety_plan(_: Translate = str) -> dict[str, Any]:
     """The safety plan page's form, as a worksheet of the page's own (kept like any worksheet's
     answers: on this device only, after the same opt-in)."""
     where = Location("safety-plan.md")
-    sheet = Worksheet(id="safety-plan", title="My safety plan", purpose="", instructions="",
-                      prompts=[Prompt(text) for text in SAFETY_PLAN], where=where)
-    session = Session(id="safety-plan", title="My safety plan", track="", number=0, kind="individual",
+    title = _("My safety plan")
+    sheet = Worksheet(id="safety-plan", title=title, purpose="", instructions="",
+                      prompts=[Prompt(_(text)) for text in SAFETY_PLAN], where=where)
+    session = Session(id="safety-plan", title=title, track="", number=0, kind="individual",
                       approaches=[], duration_minutes=0, objectives=[], where=where)
     return {"sheet": sheet, "session": session}
 
@@ -201,23 +207,27 @@ def my_catch_up(program: Program, link: Callable[[str], str]) -> dict[str, Any]:
         for track in program.tracks for s in track.sessions]}
 
 
-def checklist_steps(session: Session) -> list[dict[str, str]]:
+def checklist_steps(session: Session, _: Translate = str) -> list[dict[str, str]]:
     """The catch-up checklist of one session: id, what to do, and the section (its heading's
     anchor and text) where it is done. Parts a session is exempt from are left out."""
-    steps = [("tell", "Tell your team you missed this session", "tell-your-team", "Tell your team"),
-             ("read", "Read what we covered", "what-we-covered", "What we covered")]
+    steps = [("tell", N_("Tell your team you missed this session"), "tell"),
+             ("read", N_("Read what we covered"), "covered")]
     if session.worksheets:
-        steps.append(("worksheet", "Do the worksheet", "worksheets", "Worksheets"))
+        steps.append(("worksheet", N_("Do the worksheet"), "worksheets"))
     if session.skills:
-        steps.append(("skill", "Practice the skill", "skills-practice", "Skills practice"))
-    steps += [("reflect", "Think about the questions", "reflect", "Reflect"),
-              ("ready", "Get ready for next time", "before-next-session", "Before next session")]
-    return [{"id": i, "text": text, "anchor": anchor, "section": section} for i, text, anchor, section in steps]
+        steps.append(("skill", N_("Practice the skill"), "skills"))
+    steps += [("reflect", N_("Think about the questions"), "reflect"),
+              ("ready", N_("Get ready for next time"), "before-next")]
+    headings = section_headings(_)
+    return [{"id": i, "text": _(text), "anchor": anchor(headings[section]), "section": headings[section]}
+            for i, text, section in steps]
 
 
-def register(env: jinja2.Environment) -> None:
-    """Make these helpers available to the page templates."""
+def register(env: jinja2.Environment, language: str = SOURCE_LANGUAGE) -> None:
+    """Make these helpers available to the page templates, in the pages' language."""
+    _ = translations(language).gettext
     env.filters.update(html_text=html_text, attr=attr, json_script=json_script)
-    env.globals.update(finder_data=finder_data, checklist_steps=checklist_steps, page_href=page_href,
-                       calendar_path=calendar_path, reminder_minutes=REMINDER_MINUTES,
-                       upcoming_closures=upcoming_closures, safety_plan=safety_plan(), my_catch_up=my_catch_up)
+    env.globals.update(finder_data=finder_data, checklist_steps=functools.partial(checklist_steps, _=_),
+                       page_href=page_href, calendar_path=calendar_path, reminder_minutes=REMINDER_MINUTES,
+                       upcoming_closures=functools.partial(upcoming_closures, _=_, language=language),
+                       safety_plan=safety_plan(_), my_catch_up=my_catch_up)

@@ -21,6 +21,8 @@ from generator.model import Curriculum
 from generator.project import Project
 from generator.render import Page, nav, render
 from generator.render.calendar import calendar_files
+from generator.render.i18n import site_languages
+from generator.render.pages import Untranslated
 from generator.render.widgets import finder_scripts
 from generator.site import mkdocs_run
 from generator.site.lock import build_lock
@@ -47,16 +49,42 @@ class Generated:
 
 
 def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: set[str] | None = None,
-             previous: dict[str, Page] | None = None) -> Generated:
-    """Render every page and write the Markdown and the MkDocs config into ``.catchup/``.
+             previous: dict[str, Page] | None = None, language: str | None = None,
+             untranslated: Untranslated = frozenset()) -> Generated:
+    """Render every page of one language's site (the first language unless said; ``curriculum``
+    is then its translation) and write its Markdown and MkDocs config into ``.catchup/``.
     (``only`` and ``previous``: re-render only some pages; see ``render.render``.)"""
-    pages = render(curriculum, project.templates, only=only, previous=previous)
-    files = [*((page.path, page.text) for page in pages), *calendar_files(curriculum),
+    languages = site_languages(curriculum.config["site"])
+    language = language or languages[0]
+    pages = render(curriculum, project.templates, only=only, previous=previous, language=language,
+                   untranslated=untranslated)
+    files = [*((page.path, page.text) for page in pages), *calendar_files(curriculum, language=language),
              *finder_scripts(curriculum.programs, curriculum.closures), *attachment_files(curriculum)]
-    docs = write_tree(project.work / "docs", files)
+    docs = write_tree(project.docs_for(language, languages), files)
     theme = write_tree(project.work / THEME_DIR, theme_files(project))
-    config = build_config(project, curriculum, nav(curriculum, pages), site_dir)
-    return Generated(docs, write_file(project.generated_config, config_text(config)), pages, theme)
+    config = build_config(project, curriculum, nav(curriculum, pages, language), site_dir, language)
+    return Generated(docs, write_file(project.config_for(language, languages), config_text(config)), pages, theme)
+
+
+def localized(curriculum: Curriculum, language: str) -> tuple[Curriculum, Untranslated]:
+    """The curriculum in ``language``, and what has no translation in it (shown in the first language)."""
+    if language == site_languages(curriculum.config["site"])[0]:
+        return curriculum, frozenset()
+    from generator.load.translations import localize
+
+    result = localize(curriculum, language)
+    return result.curriculum, frozenset(result.untranslated)
+
+
+def generate_all(project: Project, curriculum: Curriculum, staging: Path) -> None:
+    """Every language's site: the first at the root of ``staging``, each other one in its folder.
+    The first is built first: MkDocs empties the folder it builds into."""
+    languages = site_languages(curriculum.config["site"])
+    for language in languages:
+        site_dir = staging if language == languages[0] else staging / language
+        text, untranslated = localized(curriculum, language)
+        generate(project, text, site_dir, language=language, untranslated=untranslated)
+        mkdocs_run.build(project.config_for(language, languages), site_dir)
 
 
 def attachment_files(curriculum: Curriculum) -> list[tuple[str, str | bytes]]:
@@ -76,8 +104,7 @@ def build(project: Project, *, strict: bool = False, cache: ReadCache | None = N
             staging = Path(tempfile.mkdtemp(prefix="site.new-", dir=project.work))
             try:
                 os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; the site is for a web server
-                generate(project, checked.curriculum, staging)
-                mkdocs_run.build(project.generated_config, staging)
+                generate_all(project, checked.curriculum, staging)
                 swap(staging, project.site)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)

@@ -22,7 +22,9 @@ from generator import defaults
 from generator.errors import ConfigError
 from generator.model import Curriculum
 from generator.project import Project
+from generator.render.i18n import base_language, gettext_for, language_name, site_languages
 from generator.render.text import tel
+from generator.render.words import script_words, theme_words
 from generator.schema import QUICK_EXIT_URL
 
 THEME_DIR = "theme"  # in .catchup/, beside the generated mkdocs.yml (see site.theme)
@@ -69,19 +71,25 @@ def _read(path: Path, name: str) -> dict[str, Any]:
     return data
 
 
-def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_dir: Path) -> dict[str, Any]:
+def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_dir: Path,
+                 language: str | None = None) -> dict[str, Any]:
+    """The settings of one language's site (``language``: the first of site.yml's ``languages``
+    unless said), whose curriculum is ``curriculum`` (translated, for another language)."""
     config = read_config(project)
     site = curriculum.config["site"]
+    languages = site_languages(site)
+    language = language or languages[0]
+    _ = gettext_for(language)
     config["site_name"] = site["name"]
     if site.get("url"):
         config["site_url"] = site["url"]
     if site.get("description"):
         config["site_description"] = site["description"]
-    config["docs_dir"] = "docs"  # .catchup/docs
+    config["docs_dir"] = os.path.relpath(project.docs_for(language, languages), project.work)  # .catchup/docs
     config["site_dir"] = os.path.relpath(site_dir, project.work)
     config["nav"] = nav
     theme = config.setdefault("theme", {"name": "material"})
-    theme["language"] = site["language"].split("-")[0]
+    theme["language"] = base_language(language)
     theme["custom_dir"] = THEME_DIR  # the default theme with the project's own files laid over it
     colours = {k: v for k, v in (site.get("branding") or {}).items() if v}
     for scheme in theme.get("palette", []) if isinstance(theme.get("palette"), list) else []:
@@ -91,8 +99,32 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
     calls = [{"name": line["name"], "phone": line["phone"], "tel": tel(line["phone"])}
              for line in urgent["lines"] if line.get("phone")][:BANNER_CALLS]
     leave = (site.get("quick_exit_url") or QUICK_EXIT_URL) if site.get("quick_exit") else None
-    extra["catchup"] = {"urgent_help": {"headline": urgent["headline"], "calls": calls}, "quick_exit": leave}
+    extra["catchup"] = {
+        "urgent_help": {"headline": urgent["headline"], "calls": calls}, "quick_exit": leave,
+        "language": language, "default_language": languages[0],
+        "languages": [{"code": code, "name": language_name(code), "root": _root(language, code, languages)}
+                      for code in languages],
+        "words": theme_words(_), "script_words": script_words(_),
+    }
+    _search_language(config, base_language(language))
     return config
+
+
+def _root(here: str, there: str, languages: list[str]) -> str:
+    """From the root of ``here``'s site to the root of ``there``'s: the first language's site is the
+    root of site/, each other one the folder named by its code."""
+    up = "" if here == languages[0] else "../"
+    return up if there == languages[0] else f"{up}{there}/"
+
+
+def _search_language(config: dict[str, Any], language: str) -> None:
+    """The search plugin indexes in the site's language (its stemmer and stop words)."""
+    plugins = config.get("plugins") or []
+    for index, plugin in enumerate(plugins):
+        if plugin == "search":
+            plugins[index] = {"search": {"lang": [language]}}
+        elif isinstance(plugin, dict) and isinstance(plugin.get("search"), dict):
+            plugin["search"].setdefault("lang", [language])
 
 
 def config_text(config: dict[str, Any]) -> str:

@@ -111,6 +111,25 @@
     if (line) line.textContent = text;
   }
 
+  /* The scripts' words, in the page's language: the page carries them (main.html writes
+     config.extra.catchup.script_words as JSON), so no script holds a word of its own.
+     word("steps-done", { done: 2, total: 6 }) fills "{done} of {total} steps done". */
+  var words = null;
+  function word(key, values) {
+    if (words === null) {
+      var data = document.getElementById("catchup-words");
+      try {
+        words = data ? JSON.parse(data.textContent) : {};
+      } catch (error) {
+        words = {};
+      }
+    }
+    var text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   /* Small pieces the tools share (the scripts load after this one). */
   function element(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -156,6 +175,7 @@
     store: { available: available, optedIn: optedIn, read: read, write: write, remove: remove,
              optIn: optIn, optOut: optOut, clearAll: clearAll, keys: ownKeys },
     say: say,
+    word: word,
     element: element,
     today: today,
     download: download,
@@ -178,15 +198,15 @@
 
   document.querySelectorAll("input[data-catchup-save]").forEach(function (box) {
     if (!available()) {
-      say(box, "This browser does not let sites save anything. Your ticks and answers are kept only while this page is open.");
+      say(box, word("storage-blocked"));
     }
     box.addEventListener("change", function () {
       if (box.checked) {
-        say(box, optIn() ? "Saved on this device. Only this browser keeps it."
-                         : "This browser would not save. Your ticks and answers are kept only while this page is open.");
+        say(box, optIn() ? word("saved-here")
+                         : word("not-saved"));
       } else {
         optOut();
-        say(box, "Saving is off. What was saved on this device has been removed.");
+        say(box, word("saving-off"));
       }
     });
   });
@@ -194,7 +214,7 @@
   document.querySelectorAll("[data-catchup-clear-all]").forEach(function (button) {
     button.addEventListener("click", function () {
       clearAll();
-      say(button, "Everything this site saved on this device has been removed.");
+      say(button, word("cleared-all"));
     });
   });
 })();
