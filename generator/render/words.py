@@ -26,6 +26,9 @@ THEME_WORDS = {
     "languages": N_("Language"),
     "not_translated": N_("This page is not translated yet. It is shown in English."),
     "partly_translated": N_("Parts of this page are not translated yet. They are shown in English."),
+    "not_found": N_("Page not found"),
+    "not_found_text": N_("This page is not on this site. It may have moved."),
+    "home": N_("Go to the home page"),
 }
 
 # The navigation's own entries.
