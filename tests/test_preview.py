@@ -198,12 +198,12 @@ def test_the_preview_sees_same_size_saves_of_the_theme_and_the_page_templates(de
     preview = Preview(Project(demo_project), tmp_path / "preview")
     assert preview.rebuild().ok
     session_page = tmp_path / "preview/demo/skills/skills-1.html"
-    assert "What we covered" in session_page.read_text(encoding="utf-8")
-    same_size_edit(demo_project / "templates/pages/session.md.j2", "## What we covered", "## What we learned")
+    assert "Next in this group:" in session_page.read_text(encoding="utf-8")
+    same_size_edit(demo_project / "templates/pages/session.md.j2", '_("Next in this group:")', '_("Next in this class:")')
     same_size_edit(demo_project / "templates/theme/assets/stylesheets/catchup.css",
                    "/* Catch-Up styles on top", "/* CATCH-UP STYLES ON TOP")
     assert preview.rebuild().ok
-    assert "What we learned" in session_page.read_text(encoding="utf-8")
+    assert "Next in this class:" in session_page.read_text(encoding="utf-8")
     css = (tmp_path / "preview/assets/stylesheets/catchup.css").read_text(encoding="utf-8")
     assert css.startswith("/* CATCH-UP STYLES ON TOP")
 

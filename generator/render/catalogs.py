@@ -43,7 +43,7 @@ def extract() -> Catalog:
         for filename, _lineno, message, comments, context in extract_from_dir(
                 str(folder), method_map, options, keywords=KEYWORDS, strip_comment_tags=True):
             # files without line numbers: editing a template moves no other message
-            catalog.add(message, None, [(f"{folder.name}/{filename}", None)], auto_comments=comments,
+            catalog.add(message, None, [(f"{folder.name}/{filename}", 0)], auto_comments=comments,
                         context=context)
     return catalog
 

@@ -26,6 +26,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from markdown.extensions.toc import slugify  # how Python-Markdown makes a heading's id
 
 from generator.model import ATTACHMENT_LINK
+from generator.render.words import SESSION_SECTIONS as SESSION_HEADINGS
 from generator.schema import WEEKDAYS
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -107,10 +108,9 @@ def html_title(value: Any) -> str:
 # The ids Python-Markdown gives the session page's section headings. The checklist links to them,
 # and the first heading with a given id keeps it, so a worksheet or skill heading must not take one
 # (the page title is an HTML heading, which takes no id).
-SESSION_SECTIONS = frozenset({
-    "what-we-covered", "key-points", "worksheets", "skills-practice", "reflect", "before-next-session",
-    "learn-more", "make-up-options", "tell-your-team", "urgent-help",
-})
+# The ids of a session page's section headings in English (see render.words: each language's are
+# made from its own words).
+SESSION_SECTIONS = frozenset(slugify(heading, "-") for heading in SESSION_HEADINGS.values())
 
 
 def part_heading(value: Any, kind: str, taken: frozenset[str] = SESSION_SECTIONS) -> str:
