@@ -30,3 +30,13 @@ def base_mkdocs_yml() -> Path:
 def starter() -> Path:
     """The project that ``catchup new`` copies."""
     return HERE / "starter"
+
+
+LOCALE_DIR = HERE / "locale"  # the interface's message catalogs (see render.i18n)
+SOURCE_LANGUAGE = "en"  # the language Catch-Up's own words are written in: it needs no catalog
+
+
+def interface_languages() -> list[str]:
+    """The languages Catch-Up can write its own words in: English, and each with a catalog."""
+    found = sorted(path.parent.parent.name for path in LOCALE_DIR.glob("*/LC_MESSAGES/catchup.po"))
+    return [SOURCE_LANGUAGE, *found]

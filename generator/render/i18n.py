@@ -24,9 +24,10 @@ from babel.core import UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+from generator.defaults import LOCALE_DIR, SOURCE_LANGUAGE, interface_languages
+
 DOMAIN = "catchup"
-SOURCE_LANGUAGE = "en"  # the language the messages are written in: it needs no catalog
+__all__ = ["LOCALE_DIR", "SOURCE_LANGUAGE", "interface_languages"]
 
 
 def catalog_path(language: str) -> Path:
@@ -36,12 +37,6 @@ def catalog_path(language: str) -> Path:
 def base_language(language: str) -> str:
     """'es-MX' -> 'es': catalogs are per language."""
     return language.split("-")[0].lower()
-
-
-def interface_languages() -> list[str]:
-    """The languages Catch-Up can write its interface in."""
-    found = sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
-    return [SOURCE_LANGUAGE, *found]
 
 
 @functools.lru_cache(maxsize=8)
