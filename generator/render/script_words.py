@@ -19,4 +19,38 @@ SCRIPT_WORDS: dict[str, str] = {
     "not-saved": N_("This browser would not save. Your ticks and answers are kept only while this page is open."),
     "saving-off": N_("Saving is off. What was saved on this device has been removed."),
     "cleared-all": N_("Everything this site saved on this device has been removed."),
+    # finder.js: the session finder's answers ({group}: a group's name, {date}: a day written out
+    # in the page's language, {session}: a session's name, {list}/{page}: a link)
+    "finder-choose-program": N_("Choose your program"),
+    "finder-choose-group": N_("Choose your group"),
+    "finder-missing": N_("Please choose your program, your group and the day you missed."),
+    "finder-no-date": N_("Please enter the day you missed, for example 2027-01-12."),
+    "finder-session": N_("session {number}: {title}"),
+    "finder-open": N_("Open the catch-up page for session {number}"),
+    "finder-list-link": N_("the list of sessions"),
+    "finder-program-page-link": N_("your program's page"),
+    "finder-found-past": N_("On {date}, the {group} had {session}."),
+    "finder-found-ahead": N_("On {date}, the {group} has {session}."),
+    "finder-closed": N_("The {group} did not meet on {date}: {reason}."),
+    "finder-next-ahead": N_("Its next meeting is on {date}: {session}."),
+    "finder-next-past": N_("Its next meeting was on {date}: {session}."),
+    "finder-beyond": N_("We know the {group}'s sessions up to {date}. Ask your team about later days, "
+                        "or pick from {list}."),
+    "finder-other-day": N_("The {group} did not meet on {date}. It meets {when}."),
+    "finder-last-before": N_("Its last meeting before that day was on {date}: {session}."),
+    "finder-before-start": N_("The {group} starts on {date}, so it had not met yet on that day. Check the day, "
+                              "or pick from {list}."),
+    "finder-after-end": N_("The {group} had finished by that day. Its last meeting was on {date}: {session}. "
+                           "Ask your team which group you are in now, or pick from {list}."),
+    "finder-no-start": N_("We do not know when the {group} started, so we cannot work out the session. "
+                          "Please pick it from {list}."),
+    "finder-not-loaded": N_("Sorry, the list of sessions could not be loaded. Please pick the session from {page}."),
+    # checklist.js: a session's badge on the program page, and the program's progress
+    "checklist-caught-up": N_("Caught up"),
+    "checklist-steps-done": N_("{done} of {total} steps done"),
+    "checklist-progress-one": N_("You have caught up on {done} of {total} session. This is saved on this device only."),
+    "checklist-progress-other": N_("You have caught up on {done} of {total} sessions. "
+                                   "This is saved on this device only."),
+    "checklist-not-saving": N_("Tick the steps on a session page and choose to save them on this device: "
+                               "your progress then shows here."),
 }
