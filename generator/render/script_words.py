@@ -53,4 +53,28 @@ SCRIPT_WORDS: dict[str, str] = {
                                    "This is saved on this device only."),
     "checklist-not-saving": N_("Tick the steps on a session page and choose to save them on this device: "
                                "your progress then shows here."),
+    # worksheets.js: a worksheet's buttons, and the text file of its answers
+    "worksheet": N_("Worksheet"),
+    "answers-from": N_("From: {page}"),
+    "answers-written-on": N_("Written on: {date}"),
+    "no-answer": N_("(no answer)"),
+    "answers-file": N_("{worksheet}-answers.txt"),
+    "answers-cleared": N_("Your answers to this worksheet have been cleared."),
+    "answers-downloaded": N_("Your answers are in the file {file}, in your downloads."),
+    # logs.js: a log's entries ({date}: a day written out in the page's language)
+    "log-cancel": N_("Cancel the change"),
+    "log-not-changed": N_("Nothing was changed."),
+    "log-edit": N_("Edit"),
+    "log-delete": N_("Delete"),
+    "log-edit-label": N_("Edit the entry of {date}"),
+    "log-delete-label": N_("Delete the entry of {date}"),
+    "log-save-changes": N_("Save changes"),
+    "log-deleted": N_("The entry of {date} was deleted."),
+    "log-changed": N_("The entry of {date} was changed."),
+    "log-added": N_("Your entry of {date} was added."),
+    "log-empty": N_("No entries yet."),
+    "log-incomplete": N_("Write the day (for example 2027-03-05) and at least one answer, then add the entry."),
+    "log-nothing-to-print": N_("There are no entries to print yet."),
+    "log-day": N_("Day"),
+    "log-week": N_("From {first} to {last}"),
 }
