@@ -77,4 +77,43 @@ SCRIPT_WORDS: dict[str, str] = {
     "log-nothing-to-print": N_("There are no entries to print yet."),
     "log-day": N_("Day"),
     "log-week": N_("From {first} to {last}"),
+    # mine.js: My catch-up ({session}: a link to the session, {group}: its group's name)
+    "mine-session": N_("Session {number}: {title}"),
+    "mine-caught-up": N_("{session} ({group}): caught up."),
+    "mine-steps-done": N_("{session} ({group}): {done} of {total} steps done."),
+    "mine-not-started": N_("{session} ({group}): not started."),
+    "mine-answers-in": N_("Answers in: {worksheets}."),
+    "mine-progress-one": N_("You caught up on {done} of {count} session."),
+    "mine-progress-other": N_("You caught up on {done} of {count} sessions."),
+    "mine-nothing-saved": N_("Nothing is saved on this device yet. Tick the steps on a session page and choose to "
+                             "save them: your progress then shows here."),
+    "mine-bring": N_("To bring to my next session"),
+    "mine-bring-questions": N_("My questions"),
+    # mine.js: the file "Download everything" makes (a web page), and loading it back
+    "mine-file-name": N_("my-catch-up-{program}.html"),
+    "mine-file-title": N_("My catch-up: {program}"),
+    "mine-file-saved-on": N_("Saved on {date}. Load this file on the My catch-up page to put it back on a device."),
+    "mine-file-steps": N_("{done} of {total} catch-up steps done."),
+    "mine-file-label": N_("{label}:"),
+    "mine-file-entry": N_("{worksheet}, {date}"),
+    "mine-file-safety-plan": N_("My safety plan"),
+    "mine-file-questions": N_("Questions for my group leader"),
+    "mine-file-others-one": N_("Also in this file, from other programs on this site: {count} item."),
+    "mine-file-others-other": N_("Also in this file, from other programs on this site: {count} items."),
+    "mine-downloaded": N_("Everything saved is in the file {file}, in your downloads."),
+    "mine-not-a-copy": N_("This file is not a copy made by Download everything."),
+    "mine-too-large": N_("This file is too large to be a copy made by Download everything."),
+    "mine-preview-steps-one": N_("This file has catch-up steps for {count} session."),
+    "mine-preview-steps-other": N_("This file has catch-up steps for {count} sessions."),
+    "mine-preview-answers-one": N_("It has answers or log entries for {count} session."),
+    "mine-preview-answers-other": N_("It has answers or log entries for {count} sessions."),
+    "mine-preview-replaces": N_("Loading it replaces what this device keeps for those sessions, and saves your "
+                                "ticks and answers on this device from now on."),
+    "mine-restored": N_("Your copy is back on this device."),
+    "mine-restored-part-one": N_("Only part of your copy could be put back: this device has no room for {count} item, "
+                                 "or does not let sites save."),
+    "mine-restored-part-other": N_("Only part of your copy could be put back: this device has no room for {count} "
+                                   "items, or does not let sites save."),
+    # menu.js: the theme's menu button, for a screen reader
+    "menu": N_("Menu"),
 }
