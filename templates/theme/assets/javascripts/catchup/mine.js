@@ -56,6 +56,12 @@
     return window.Intl && Intl.ListFormat ? new Intl.ListFormat(language, { type: "conjunction" }).format(names)
                                           : names.join(", ");
   }
+  /* "2027-03-05" written out in the page's language. */
+  function dayText(text) {
+    var parts = text.split("-");
+    return new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2])).toLocaleDateString(
+      language, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  }
   function sessionTitle(session) {
     return word("mine-session", { number: session.number, title: session.title });
   }
@@ -123,7 +129,7 @@
       });
       Object.keys(logs).forEach(function (sheet) {
         (logs[sheet] || []).forEach(function (entry) {
-          lines.push(labelled(word("mine-file-entry", { worksheet: sheet, date: entry.date }),
+          lines.push(labelled(word("mine-file-entry", { worksheet: sheet, date: dayText(entry.date) }),
                               Object.keys(entry.answers).map(function (k) { return entry.answers[k]; }).join("; ")));
         });
       });
