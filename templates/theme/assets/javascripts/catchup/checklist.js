@@ -8,6 +8,7 @@
   "use strict";
 
   var store = window.CatchUp.store;
+  var word = window.CatchUp.word;
 
   function setUpChecklist(box) {
     var name = "checklist:" + box.getAttribute("data-catchup-checklist");
@@ -66,12 +67,13 @@
         var badge = document.createElement("span");
         var complete = saved.done.length >= saved.total;
         badge.className = "catchup-badge" + (complete ? " catchup-badge--done" : "");
-        badge.textContent = complete ? "Caught up" : saved.done.length + " of " + saved.total + " steps done";
+        badge.textContent = complete ? word("checklist-caught-up")
+                                     : word("checklist-steps-done", { done: saved.done.length, total: saved.total });
         link.after(" ", badge);
       });
-      summary.textContent = store.optedIn()
-        ? "You have caught up on " + caughtUp + " of " + ids.length + " sessions. This is saved on this device only."
-        : "Tick the steps on a session page and choose to save them on this device: your progress then shows here.";
+      var values = { done: caughtUp, total: ids.length };
+      summary.textContent = !store.optedIn() ? word("checklist-not-saving")
+        : ids.length === 1 ? word("checklist-progress-one", values) : word("checklist-progress-other", values);
     }
 
     show();

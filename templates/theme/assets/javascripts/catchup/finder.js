@@ -71,14 +71,17 @@
 
   var today = window.CatchUp.today;
   var element = window.CatchUp.element;
+  var word = window.CatchUp.word;
+  var wordNodes = window.CatchUp.wordNodes;
 
+  /* A session named in an answer, in bold: "session 3: Thinking traps". */
   function sessionName(session) {
-    return "session " + session.number + ": " + session.title;
+    return element("strong", {}, [word("finder-session", { number: session.number, title: session.title })]);
   }
 
   function openLink(session) {
     return element("p", {}, [element("a", { class: "md-button md-button--primary", href: session.href },
-                                          ["Open the catch-up page for session " + session.number])]);
+                                          [word("finder-open", { number: session.number })])]);
   }
 
   function show(nodes) {
@@ -87,46 +90,49 @@
     result.focus();
   }
 
+  /* One paragraph of an answer: one whole message, its values filled in (nodes where a link or
+     a session name goes). */
+  function paragraph(nodes) {
+    return element("p", {}, nodes);
+  }
+
   function explain(program, track, found) {
-    var group = track.title;
-    var listLink = element("a", { href: program.href + "#sessions" }, ["the list of sessions"]);
+    var listLink = element("a", { href: program.href + "#sessions" }, [word("finder-list-link")]);
     var past = found.day !== undefined && found.day <= dayNumber(today());
+    var values = { group: track.title, list: listLink };
+    if (found.day !== undefined) values.date = dateText(found.day);
+    if (found.session) values.session = sessionName(found.session);
     switch (found.kind) {
       case "found":
-        return [element("p", {}, ["On " + dateText(found.day) + ", the " + group + (past ? " had " : " has "),
-                                  element("strong", {}, [sessionName(found.session)]), "."]),
-                openLink(found.session)];
+        return [paragraph(wordNodes(past ? "finder-found-past" : "finder-found-ahead", values)), openLink(found.session)];
       case "closed":
-        var nodes = [element("p", {}, ["The " + group + " did not meet on " + dateText(found.day) + ": " +
-                                       found.reason + "."])];
+        values.reason = found.reason;
+        var nodes = [paragraph(wordNodes("finder-closed", values))];
         if (found.next) {
           var ahead = found.next.day > dayNumber(today());
-          nodes.push(element("p", {}, ["Its next meeting " + (ahead ? "is" : "was") + " on " + dateText(found.next.day) +
-                                       ": ", element("strong", {}, [sessionName(found.next.session)]), "."]),
+          nodes.push(paragraph(wordNodes(ahead ? "finder-next-ahead" : "finder-next-past",
+                                         { date: dateText(found.next.day), session: sessionName(found.next.session) })),
                      openLink(found.next.session));
         }
         return nodes;
       case "beyond":
-        return [element("p", {}, ["We know the " + group + "'s sessions up to " + dateText(found.until) +
-                                  ". Ask your team about later days, or pick from ", listLink, "."])];
+        values.date = dateText(found.until);
+        return [paragraph(wordNodes("finder-beyond", values))];
       case "other-day":
-        return [element("p", {}, ["The " + group + " did not meet on " + dateText(found.day) +
-                                  ". It meets " + track.when + "."]),
-                element("p", {}, ["Its last meeting before that day was on " + dateText(found.meeting) + ": ",
-                                  element("strong", {}, [sessionName(found.session)]), "."]),
+        values.when = track.when;
+        return [paragraph(wordNodes("finder-other-day", values)),
+                paragraph(wordNodes("finder-last-before", { date: dateText(found.meeting), session: values.session })),
                 openLink(found.session)];
       case "before-start":
-        return [element("p", {}, ["The " + group + " starts on " + dateText(found.first) +
-                                  ", so it had not met yet on that day. Check the day, or pick from ", listLink, "."])];
+        values.date = dateText(found.first);
+        return [paragraph(wordNodes("finder-before-start", values))];
       case "after-end":
-        return [element("p", {}, ["The " + group + " had finished by that day. Its last meeting was on " +
-                                  dateText(found.meeting) + ": ", element("strong", {}, [sessionName(found.session)]),
-                                  ". Ask your team which group you are in now, or pick from ", listLink, "."])];
+        values.date = dateText(found.meeting);
+        return [paragraph(wordNodes("finder-after-end", values))];
       case "no-start":
-        return [element("p", {}, ["We do not know when the " + group + " started, so we cannot work out the session. " +
-                                  "Please pick it from ", listLink, "."])];
+        return [paragraph(wordNodes("finder-no-start", values))];
       default:
-        return [element("p", {}, ["Please enter the day you missed, for example 2027-01-12."])];
+        return [paragraph(wordNodes("finder-no-date"))];
     }
   }
 
@@ -156,8 +162,8 @@
     };
     script.onerror = function () {
       delete waiting[program.id];
-      show([element("p", {}, ["Sorry, the list of sessions could not be loaded. Please pick the session from ",
-                              element("a", { href: program.href + "#sessions" }, ["your program's page"]), "."])]);
+      show([paragraph(wordNodes("finder-not-loaded", {
+        page: element("a", { href: program.href + "#sessions" }, [word("finder-program-page-link")]) }))]);
     };
     document.head.appendChild(script);
   }
@@ -179,11 +185,11 @@
 
   function fillTracks() {
     var program = selected(data.programs, programField.value);
-    fill(trackField, program ? program.tracks : [], trackField.value, "Choose your group");
+    fill(trackField, program ? program.tracks : [], trackField.value, word("finder-choose-group"));
   }
 
   var wanted = new URLSearchParams(window.location.search).get("program");
-  fill(programField, data.programs, wanted, "Choose your program");
+  fill(programField, data.programs, wanted, word("finder-choose-program"));
   fillTracks();
   programField.addEventListener("change", function () {
     fillTracks();
@@ -201,7 +207,7 @@
       field.setAttribute("aria-invalid", field === missing ? "true" : "false");
     });
     if (missing) {
-      show([element("p", {}, ["Please choose your program, your group and the day you missed."])]);
+      show([paragraph(wordNodes("finder-missing"))]);
       missing.focus();
       return;
     }

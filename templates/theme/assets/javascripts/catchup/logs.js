@@ -10,6 +10,7 @@
   "use strict";
   var CatchUp = window.CatchUp;
   var store = CatchUp.store;
+  var word = CatchUp.word;
 
   var element = CatchUp.element;
   var setValue = CatchUp.fields.setValue;
@@ -38,12 +39,13 @@
     var fields = Array.prototype.slice.call(form.querySelectorAll("[data-catchup-log-key]"));
     var list = form.querySelector("[data-catchup-log-entries]");
     var add = form.querySelector("[data-catchup-log-add]");
-    var cancel = element("button", { type: "button", class: "md-button", hidden: "" }, ["Cancel the change"]);
+    var addText = add.textContent;  // the page's words for the button, given back after an edit
+    var cancel = element("button", { type: "button", class: "md-button", hidden: "" }, [word("log-cancel")]);
     add.insertAdjacentElement("afterend", cancel);
     add.insertAdjacentText("afterend", " ");
     cancel.addEventListener("click", function () {
       reset();
-      CatchUp.say(add, "Nothing was changed.");
+      CatchUp.say(add, word("log-not-changed"));
       add.focus();
     });
     var editing = null;
@@ -77,7 +79,7 @@
       editing = null;
       date.value = today();
       fields.forEach(function (field) { setValue(field, ""); });
-      add.textContent = "Add this entry";
+      add.textContent = addText;
       cancel.hidden = true;
     }
     function sorted() {
@@ -88,17 +90,18 @@
         var answers = element("dl", {}, []);
         fields.forEach(function (field) {
           var key = field.getAttribute("data-catchup-log-key");
-          answers.append(element("dt", {}, [question(field)]), element("dd", {}, [entry.answers[key] || "(no answer)"]));
+          answers.append(element("dt", {}, [question(field)]), element("dd", {}, [entry.answers[key] || word("no-answer")]));
         });
-        var edit = element("button", { type: "button", class: "md-button" }, ["Edit"]);
-        var remove = element("button", { type: "button", class: "md-button" }, ["Delete"]);
-        edit.setAttribute("aria-label", "Edit the entry of " + dayText(entry.date));
-        remove.setAttribute("aria-label", "Delete the entry of " + dayText(entry.date));
+        var day = { date: dayText(entry.date) };
+        var edit = element("button", { type: "button", class: "md-button", "aria-label": word("log-edit-label", day) },
+                           [word("log-edit")]);
+        var remove = element("button", { type: "button", class: "md-button", "aria-label": word("log-delete-label", day) },
+                             [word("log-delete")]);
         edit.addEventListener("click", function () {
           editing = entry.id;
           date.value = entry.date;
           fields.forEach(function (field) { setValue(field, entry.answers[field.getAttribute("data-catchup-log-key")]); });
-          add.textContent = "Save changes";
+          add.textContent = word("log-save-changes");
           cancel.hidden = false;
           date.focus();
         });
@@ -106,7 +109,7 @@
           entries = entries.filter(function (other) { return other.id !== entry.id; });
           save();
           show();
-          CatchUp.say(add, "The entry of " + dayText(entry.date) + " was deleted.");
+          CatchUp.say(add, word("log-deleted", day));
           if (editing === entry.id) reset();
           list.focus();  // the button is gone: keep the keyboard in the list
           event.preventDefault();
@@ -115,7 +118,7 @@
           element("p", {}, [element("strong", {}, [dayText(entry.date)])]), answers,
           element("p", { class: "catchup-buttons" }, [edit, " ", remove])]);
       });
-      list.replaceChildren.apply(list, items.length ? items : [element("li", {}, ["No entries yet."])]);
+      list.replaceChildren.apply(list, items.length ? items : [element("li", {}, [word("log-empty")])]);
     }
     function week() {
       var newest = sorted()[0];
@@ -123,7 +126,7 @@
       var last = new Date(newest.date + "T00:00:00Z").getTime();
       var from = new Date(last - 6 * 86400000).toISOString().slice(0, 10);
       var rows = sorted().filter(function (entry) { return entry.date >= from; }).reverse();
-      var head = element("tr", {}, [element("th", { scope: "col" }, ["Day"])].concat(fields.map(function (field) {
+      var head = element("tr", {}, [element("th", { scope: "col" }, [word("log-day")])].concat(fields.map(function (field) {
         return element("th", { scope: "col" }, [question(field)]);
       })));
       var body = rows.map(function (entry) {
@@ -132,7 +135,7 @@
         })));
       });
       return element("table", { class: "catchup-log__week" }, [
-        element("caption", {}, ["From " + dayText(from) + " to " + dayText(newest.date)]),
+        element("caption", {}, [word("log-week", { first: dayText(from), last: dayText(newest.date) })]),
         element("thead", {}, [head]), element("tbody", {}, body)]);
     }
 
@@ -144,19 +147,19 @@
         if (value) answers[field.getAttribute("data-catchup-log-key")] = value;
       });
       if (!validDate(date.value) || !Object.keys(answers).length) {
-        CatchUp.say(add, "Write the day (for example 2027-03-05) and at least one answer, then add the entry.");
+        CatchUp.say(add, word("log-incomplete"));
         return;
       }
       if (editing !== null && entries.some(function (entry) { return entry.id === editing; })) {
         entries = entries.map(function (entry) {
           return entry.id === editing ? { id: entry.id, date: date.value, answers: answers } : entry;
         });
-        CatchUp.say(add, "The entry of " + dayText(date.value) + " was changed.");
+        CatchUp.say(add, word("log-changed", { date: dayText(date.value) }));
       } else {
         var stored = load();  // ids from what is stored too, so two tabs never give one id twice
         var id = entries.concat(stored).reduce(function (most, entry) { return Math.max(most, entry.id); }, 0) + 1;
         entries.push({ id: id, date: date.value, answers: answers });
-        CatchUp.say(add, "Your entry of " + dayText(date.value) + " was added.");
+        CatchUp.say(add, word("log-added", { date: dayText(date.value) }));
       }
       save();
       show();
@@ -165,7 +168,7 @@
     form.querySelector("[data-catchup-log-print]").addEventListener("click", function (event) {
       var table = week();
       if (!table) {
-        CatchUp.say(event.target, "There are no entries to print yet.");
+        CatchUp.say(event.target, word("log-nothing-to-print"));
         return;
       }
       form.querySelectorAll(".catchup-log__week").forEach(function (old) { old.remove(); });

@@ -14,7 +14,7 @@
 
   button.tabIndex = 0;
   button.setAttribute("role", "button");
-  button.setAttribute("aria-label", "Menu");
+  button.setAttribute("aria-label", window.CatchUp.word("menu"));
   button.setAttribute("aria-expanded", String(toggle.checked));
 
   function opened() {

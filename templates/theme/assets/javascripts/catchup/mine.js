@@ -48,6 +48,23 @@
   }
 
   var element = CatchUp.element;
+  var word = CatchUp.word;
+  var wordNodes = CatchUp.wordNodes;
+  var language = document.documentElement.lang || "en";
+  /* "Thought record, Mood log and Sleep diary", in the page's language where the browser knows how. */
+  function listed(names) {
+    return window.Intl && Intl.ListFormat ? new Intl.ListFormat(language, { type: "conjunction" }).format(names)
+                                          : names.join(", ");
+  }
+  /* "2027-03-05" written out in the page's language. */
+  function dayText(text) {
+    var parts = text.split("-");
+    return new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2])).toLocaleDateString(
+      language, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  }
+  function sessionTitle(session) {
+    return word("mine-session", { number: session.number, title: session.title });
+  }
   /* The steps ticked: checklist.js keeps {done: [step ids], total}. */
   function count(ticks) {
     return ticks && Array.isArray(ticks.done) ? ticks.done.length : 0;
@@ -69,18 +86,21 @@
     var items = data.sessions.map(function (session) {
       var state = status(session);
       if (state.caughtUp) caught++;
-      var what = state.caughtUp ? "caught up" : state.done ? state.done + " of " + state.total + " steps done" : "not started";
-      var parts = [element("a", { href: session.href }, ["Session " + session.number + ": " + session.title]),
-                   " (" + session.track + "): " + what + "."];
+      var values = { session: element("a", { href: session.href }, [sessionTitle(session)]), group: session.track,
+                     done: state.done, total: state.total };
+      var parts = wordNodes(state.caughtUp ? "mine-caught-up" : state.done ? "mine-steps-done" : "mine-not-started",
+                            values);
       if (state.filled.length) {
-        parts.push(" Answers in: " + state.filled.map(function (sheet) { return sheet.title; }).join(", ") + ".");
+        parts.push(" ", word("mine-answers-in",
+                             { worksheets: listed(state.filled.map(function (sheet) { return sheet.title; })) }));
       }
       return element("li", { "data-catchup-mine-session": session.id }, parts);
     });
     list.replaceChildren.apply(list, items);
     summary.textContent = store.optedIn()
-      ? "You caught up on " + caught + " of " + data.sessions.length + " sessions."
-      : "Nothing is saved on this device yet. Tick the steps on a session page and choose to save them: your progress then shows here.";
+      ? word(data.sessions.length === 1 ? "mine-progress-one" : "mine-progress-other",
+             { done: caught, count: data.sessions.length })
+      : word("mine-nothing-saved");
     questions.value = store.read(questionsName) || questions.value;
   }
   function everything() {
@@ -91,6 +111,10 @@
     });
     return kept;
   }
+  /* A line of the file: what it answers, in bold, then the answer. */
+  function labelled(label, text) {
+    return element("p", {}, [element("strong", {}, [word("mine-file-label", { label: label })]), " ", text]);
+  }
   function readable(kept) {
     var lines = [];
     data.sessions.forEach(function (session) {
@@ -98,53 +122,53 @@
       var answers = kept["catchup:answers:" + session.id] || {};
       var logs = kept["catchup:logs:" + session.id] || {};
       if (!ticks && !Object.keys(answers).length && !Object.keys(logs).length) return;
-      lines.push(element("h2", {}, ["Session " + session.number + ": " + session.title]));
-      if (ticks) lines.push(element("p", {}, [count(ticks) + " of " + ticks.total + " catch-up steps done."]));
+      lines.push(element("h2", {}, [sessionTitle(session)]));
+      if (ticks) lines.push(element("p", {}, [word("mine-file-steps", { done: count(ticks), total: ticks.total })]));
       Object.keys(answers).sort().forEach(function (key) {
-        lines.push(element("p", {}, [element("strong", {}, [key + ": "]), String(answers[key])]));
+        lines.push(labelled(key, String(answers[key])));
       });
       Object.keys(logs).forEach(function (sheet) {
         (logs[sheet] || []).forEach(function (entry) {
-          lines.push(element("p", {}, [element("strong", {}, [sheet + ", " + entry.date + ": "]),
-                                       Object.keys(entry.answers).map(function (k) { return entry.answers[k]; }).join("; ")]));
+          lines.push(labelled(word("mine-file-entry", { worksheet: sheet, date: dayText(entry.date) }),
+                              Object.keys(entry.answers).map(function (k) { return entry.answers[k]; }).join("; ")));
         });
       });
     });
     var plan = kept["catchup:answers:safety-plan"];
     if (plan) {
-      lines.push(element("h2", {}, ["My safety plan"]));
+      lines.push(element("h2", {}, [word("mine-file-safety-plan")]));
       Object.keys(plan).sort().forEach(function (key) {
-        lines.push(element("p", {}, [element("strong", {}, [key + ": "]), String(plan[key])]));
+        lines.push(labelled(key, String(plan[key])));
       });
     }
     var asked = kept["catchup:" + questionsName];
-    if (asked) lines.push(element("h2", {}, ["Questions for my group leader"]), element("p", {}, [asked]));
+    if (asked) lines.push(element("h2", {}, [word("mine-file-questions")]), element("p", {}, [asked]));
     var others = Object.keys(kept).filter(function (key) {
       return !/^catchup:(answers:safety-plan|questions:)/.test(key) &&
         !data.sessions.some(function (session) { return key.slice(key.lastIndexOf(":") + 1) === session.id; });
     });
     if (others.length) {
-      lines.push(element("p", {}, ["Also in this file, from other programs on this site: " + others.length + " item(s)."]));
+      lines.push(element("p", {}, [word(others.length === 1 ? "mine-file-others-one" : "mine-file-others-other",
+                                        { count: others.length })]));
     }
     return lines;
   }
   function download() {
     var kept = everything();
-    var page = document.implementation.createHTMLDocument("My catch-up: " + data.title);
-    page.documentElement.lang = document.documentElement.lang || "en";
-    page.body.append(element("h1", {}, ["My catch-up: " + data.title]),
-                     element("p", {}, ["Saved on " + new Date().toLocaleDateString(page.documentElement.lang) +
-                                       ". Load this file on the My catch-up page to put it back on a device."]));
+    var title = word("mine-file-title", { program: data.title });
+    var page = document.implementation.createHTMLDocument(title);
+    page.documentElement.lang = language;
+    page.body.append(element("h1", {}, [title]),
+                     element("p", {}, [word("mine-file-saved-on", { date: new Date().toLocaleDateString(language) })]));
     readable(kept).forEach(function (node) { page.body.append(page.importNode(node, true)); });
     var script = page.createElement("script");
     script.type = "application/json";
     script.id = "catchup-backup";
     script.textContent = JSON.stringify({ program: data.program, kept: kept }).replace(/</g, "\\u003c");
     page.body.append(script);
-    CatchUp.download("my-catch-up-" + data.program + ".html", "<!doctype html>\n" + page.documentElement.outerHTML,
-                     "text/html");
-    CatchUp.say(root.querySelector("[data-catchup-mine-download]"),
-                "Everything saved is in the file my-catch-up-" + data.program + ".html, in your downloads.");
+    var file = word("mine-file-name", { program: data.program });
+    CatchUp.download(file, "<!doctype html>\n" + page.documentElement.outerHTML, "text/html");
+    CatchUp.say(root.querySelector("[data-catchup-mine-download]"), word("mine-downloaded", { file: file }));
   }
   function restoreFrom(file) {
     var reader = new FileReader();
@@ -160,7 +184,7 @@
         return KEY.test(key) && wellFormed(key, found[key]);
       }) : [];
       if (!keys.length) {
-        CatchUp.say(root.querySelector("[data-catchup-mine-download]"), "This file is not a copy made by Download everything.");
+        CatchUp.say(root.querySelector("[data-catchup-mine-download]"), word("mine-not-a-copy"));
         return;
       }
       pending = { kept: found, keys: keys };
@@ -170,13 +194,14 @@
         if (/^catchup:(answers|logs):/.test(key) && key !== "catchup:answers:safety-plan") answered[key.split(":")[2]] = true;
       });
       var answers = Object.keys(answered).length;
-      root.querySelector("[data-catchup-mine-preview-text]").textContent =
-        "This file has catch-up steps for " + sessions + " session(s) and answers or log entries for " + answers +
-        " session(s). Loading it replaces what this device keeps for those sessions, and saves your ticks and answers on this device from now on.";
+      root.querySelector("[data-catchup-mine-preview-text]").textContent = [
+        word(sessions === 1 ? "mine-preview-steps-one" : "mine-preview-steps-other", { count: sessions }),
+        word(answers === 1 ? "mine-preview-answers-one" : "mine-preview-answers-other", { count: answers }),
+        word("mine-preview-replaces")].join(" ");
       preview.hidden = false;
     };
     if (file.size > MAX_FILE) {
-      CatchUp.say(root.querySelector("[data-catchup-mine-download]"), "This file is too large to be a copy made by Download everything.");
+      CatchUp.say(root.querySelector("[data-catchup-mine-download]"), word("mine-too-large"));
       return;
     }
     reader.readAsText(file);
@@ -190,20 +215,20 @@
     preview.hidden = true;
     show();
     CatchUp.say(root.querySelector("[data-catchup-mine-download]"), failed
-      ? "Only part of your copy could be put back: this device has no room for " + failed + " item(s), or does not let sites save."
-      : "Your copy is back on this device.");
+      ? word(failed === 1 ? "mine-restored-part-one" : "mine-restored-part-other", { count: failed })
+      : word("mine-restored"));
   }
   function bring() {
-    var section = element("section", { class: "catchup-bring" }, [element("h2", {}, ["To bring to my next session"])]);
+    var section = element("section", { class: "catchup-bring" }, [element("h2", {}, [word("mine-bring")])]);
     data.sessions.forEach(function (session) {
       if (!status(session).caughtUp) return;
-      section.append(element("h3", {}, ["Session " + session.number + ": " + session.title]));
+      section.append(element("h3", {}, [sessionTitle(session)]));
       if (session.reflection.length) {
         section.append(element("ul", {}, session.reflection.map(function (q) { return element("li", {}, [q]); })));
       }
     });
     if (questions.value.trim()) {
-      section.append(element("h3", {}, ["My questions"]), element("p", {}, [questions.value.trim()]));
+      section.append(element("h3", {}, [word("mine-bring-questions")]), element("p", {}, [questions.value.trim()]));
     }
     root.querySelectorAll(".catchup-bring").forEach(function (old) { old.remove(); });
     root.querySelector("[data-catchup-mine-print]").closest("p").insertAdjacentElement("afterend", section);

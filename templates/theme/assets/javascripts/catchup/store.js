@@ -115,7 +115,7 @@
      config.extra.catchup.script_words as JSON), so no script holds a word of its own.
      word("steps-done", { done: 2, total: 6 }) fills "{done} of {total} steps done". */
   var words = null;
-  function word(key, values) {
+  function message(key) {
     if (words === null) {
       var data = document.getElementById("catchup-words");
       try {
@@ -124,10 +124,25 @@
         words = {};
       }
     }
-    var text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
-    return text.replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    return Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
+  }
+  function has(values, name) {
+    return !!values && Object.prototype.hasOwnProperty.call(values, name);
+  }
+  function word(key, values) {
+    return message(key).replace(/\{(\w+)\}/g, function (whole, name) {
+      return has(values, name) ? String(values[name]) : whole;
     });
+  }
+  /* The same message as the children of an element, for a sentence with a link or a <strong> in
+     it: a value that is a node goes where its {name} is, so the sentence stays one message that a
+     translator can reorder. wordNodes("closed", { day: "...", next: strongNode }). */
+  function wordNodes(key, values) {
+    return message(key).split(/\{(\w+)\}/).map(function (part, index) {
+      if (index % 2 === 0) return part;  // the text between the {names}
+      if (!has(values, part)) return "{" + part + "}";
+      return values[part] instanceof Node ? values[part] : String(values[part]);
+    }).filter(function (part) { return part !== ""; });
   }
 
   /* Small pieces the tools share (the scripts load after this one). */
@@ -176,6 +191,7 @@
              optIn: optIn, optOut: optOut, clearAll: clearAll, keys: ownKeys },
     say: say,
     word: word,
+    wordNodes: wordNodes,
     element: element,
     today: today,
     download: download,

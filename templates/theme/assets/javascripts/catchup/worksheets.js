@@ -10,6 +10,7 @@
 
   var CatchUp = window.CatchUp;
   var store = CatchUp.store;
+  var word = CatchUp.word;
 
   var valueOf = CatchUp.fields.valueOf;
   var setValue = CatchUp.fields.setValue;
@@ -19,16 +20,17 @@
     for (var node = form.previousElementSibling; node; node = node.previousElementSibling) {
       if (/^H[1-3]$/.test(node.tagName)) return node.textContent.trim();
     }
-    return "Worksheet";
+    return word("worksheet");
   }
 
   function answersText(form, fields) {
     var page = document.querySelector(".md-content h1");
-    var lines = [heading(form), "From: " + (page ? page.textContent.trim() : document.title),
-                 "Written on: " + new Date().toLocaleDateString(document.documentElement.lang || "en"), ""];
+    var lines = [heading(form), word("answers-from", { page: page ? page.textContent.trim() : document.title }),
+                 word("answers-written-on", { date: new Date().toLocaleDateString(document.documentElement.lang || "en") }),
+                 ""];
     fields.forEach(function (field, index) {
       var answer = valueOf(field).trim();
-      lines.push((index + 1) + ". " + question(field), answer || "(no answer)", "");
+      lines.push((index + 1) + ". " + question(field), answer || word("no-answer"), "");
     });
     return lines.join("\n");
   }
@@ -73,14 +75,15 @@
 
     tools.querySelector("[data-catchup-clear]").addEventListener("click", function (event) {
       clear();
-      CatchUp.say(event.target, "Your answers to this worksheet have been cleared.");
+      CatchUp.say(event.target, word("answers-cleared"));
     });
     tools.querySelector("[data-catchup-print-worksheet]").addEventListener("click", function () {
       CatchUp.printWorksheet(form);
     });
     tools.querySelector("[data-catchup-download]").addEventListener("click", function (event) {
-      CatchUp.download(sheet + "-answers.txt", answersText(form, fields));
-      CatchUp.say(event.target, "Your answers are in the file " + sheet + "-answers.txt, in your downloads.");
+      var file = word("answers-file", { worksheet: sheet });
+      CatchUp.download(file, answersText(form, fields));
+      CatchUp.say(event.target, word("answers-downloaded", { file: file }));
     });
 
     document.addEventListener("catchup:storage", function (event) {
