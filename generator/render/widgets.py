@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 import markdown
 from babel.dates import format_date
+from babel.lists import format_list
 
 from generator.checks.settings import today as settings_today
 from generator.model import Closure, Program, Prompt, Session, Track, Worksheet
@@ -29,7 +30,7 @@ from generator.render.i18n import N_, SOURCE_LANGUAGE, translations
 from generator.render.meetings import track_days
 from generator.render.meetings import upcoming_closures as upcoming_closures_of
 from generator.render.paths import finder_script_path, session_path
-from generator.render.text import clock, inline, zone_name
+from generator.render.text import clock, inline, weekday_name, zone_name
 from generator.render.words import Translate, anchor, section_headings
 from generator.schema import WEEKDAYS
 
@@ -81,28 +82,35 @@ def plain(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def track_data(program: Program, track: Track, link: Callable[[str], str]) -> dict[str, Any]:
+def track_data(program: Program, track: Track, link: Callable[[str], str], _: Translate = str,
+               language: str = SOURCE_LANGUAGE) -> dict[str, Any]:
     schedule = track.schedule
-    days = [f"{day.capitalize()}s" for day in schedule["days"]]
-    days_text = " and ".join([", ".join(days[:-1]), days[-1]] if len(days) > 1 else days)
+    if language.startswith("en"):
+        days = [f"{day.capitalize()}s" for day in schedule["days"]]
+        days_text = " and ".join([", ".join(days[:-1]), days[-1]] if len(days) > 1 else days)
+    else:
+        days_text = format_list([weekday_name(day, language) for day in schedule["days"]],
+                                locale=language.replace("-", "_"))
     return {
         "id": track.id,
         "title": plain(track.title),
         "days": [js_weekday(day) for day in schedule["days"]],
-        "when": f"on {days_text} at {clock(schedule['start'])} ({zone_name(schedule['timezone'])} time)",
+        "when": _("on {days} at {start} ({zone} time)").format(
+            days=days_text, start=clock(schedule["start"], language), zone=zone_name(schedule["timezone"])),
         "order": track.order,
         "start_date": str(track.start_date) if track.start_date else None,
     }
 
 
-def finder_data(programs: list[Program], link: Callable[[str], str]) -> dict[str, Any]:
+def finder_data(programs: list[Program], link: Callable[[str], str], _: Translate = str,
+                language: str = SOURCE_LANGUAGE) -> dict[str, Any]:
     """What the session finder's page embeds (file:// forbids fetching it): the programs and their
     schedules. The sessions of a program come from its own small script, ``finder/<id>.js``,
     loaded when it is chosen, so the page stays small however many sessions there are."""
     return {"programs": [
         {"id": p.id, "title": plain(p.title), "href": page_href(link, f"{p.id}/index.md"),
          "sessions": link(finder_script_path(p)),
-         "tracks": [track_data(p, t, link) for t in p.tracks if t.sessions]}
+         "tracks": [track_data(p, t, link, _, language) for t in p.tracks if t.sessions]}
         for p in programs
     ]}
 
@@ -227,7 +235,8 @@ def register(env: jinja2.Environment, language: str = SOURCE_LANGUAGE) -> None:
     """Make these helpers available to the page templates, in the pages' language."""
     _ = translations(language).gettext
     env.filters.update(html_text=html_text, attr=attr, json_script=json_script)
-    env.globals.update(finder_data=finder_data, checklist_steps=functools.partial(checklist_steps, _=_),
+    env.globals.update(finder_data=functools.partial(finder_data, _=_, language=language),
+                       checklist_steps=functools.partial(checklist_steps, _=_),
                        page_href=page_href, calendar_path=calendar_path, reminder_minutes=REMINDER_MINUTES,
                        upcoming_closures=functools.partial(upcoming_closures, _=_, language=language),
                        safety_plan=safety_plan(_), my_catch_up=my_catch_up)
