@@ -37,7 +37,7 @@ BLOCK_START = re.compile(r"^(?:#|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)"
 # The one form of picture text may hold: one from content/, as the loader rewrote it. Any other
 # "![" (a picture from another host, which would be fetched from there, written in any of
 # Markdown's forms) loses its "!" and is at most a link.
-ATTACHMENT_IMAGE = re.compile(r"!\[[^\]\[\\]{0,1000}\]\(" + re.escape(ATTACHMENT_LINK) + r"files/[\w./-]{1,2000}\)")
+ATTACHMENT_IMAGE = re.compile(r"!\[([^\]\[\\]{0,1000})\]\(" + re.escape(ATTACHMENT_LINK) + r"(files/[\w./-]{1,2000})\)")
 IMAGE_START = re.compile(r"!(?=\[)")
 # Characters that start inline Markdown, escaped in literal text ("|" too: the tables extension).
 MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]!|])")
@@ -49,6 +49,21 @@ def _safe_link(match: re.Match[str]) -> str:
     # An attachment link only ever comes from the loader (which blocks it when typed by an author);
     # Renderer.page turns it into a path relative to the page.
     return match.group(0) if scheme in SAFE_SCHEMES or f"{scheme}:" == ATTACHMENT_LINK else "](#blocked-link-"
+
+
+def _picture(found: re.Match[str]) -> str:
+    """A picture from content/ as the ``<img>`` that ``render.pictures`` completes with its path
+    and size. Written as HTML here, where it is known to be text for Markdown: the same
+    characters in an attribute or in a tool's data stay text."""
+    description, path = found.groups()
+    return f'<img src="{ATTACHMENT_LINK}{path}" alt="{picture_description(description)}" />'
+
+
+def picture_description(text: str) -> str:
+    """A picture's description for its ``alt`` attribute. It comes escaped as Markdown text
+    (``&amp;``, ``&lt;``): read once, escaped again for an attribute, with the characters that
+    Markdown would still read in raw HTML (a code span's backtick, a table's bar) as references."""
+    return html.escape(html.unescape(text), quote=True).replace("`", "&#96;").replace("|", "&#124;")
 
 
 def _one_line(value: Any) -> str:
@@ -76,6 +91,7 @@ def inline(value: Any) -> str:
         return text
     if "![" in text:
         text = IMAGE_START.sub(lambda found: "!" if ATTACHMENT_IMAGE.match(text, found.start()) else "&#33;", text)
+        text = ATTACHMENT_IMAGE.sub(_picture, text)
     return REFERENCE_LINK.sub(r"\1]&#58;", LINK_TARGET.sub(_safe_link, text))  # ":" as a character reference
 
 
