@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from generator.checks.settings import Settings
@@ -35,7 +36,7 @@ def image_too_large(curriculum: Curriculum, settings: Settings) -> Iterator[Find
         pixels = f" ({picture.width} x {picture.height} pixels)" if picture.width and picture.height else ""
         resize = f"Resize it to at most {MAX_WIDTH} pixels wide, then save" if (picture.width or 0) > MAX_WIDTH \
             else "Save"
-        yield Finding(picture.where, f"the picture {_shown(path)} is {round(picture.size / 1024):,} KB{pixels}; "
+        yield Finding(picture.where, f"the picture {_shown(path)} is {math.ceil(picture.size / 1024):,} KB{pixels}; "
                       f"keep pictures under {MAX_KB} KB",
                       f"{resize} it as JPEG or WebP at quality 80 (in a picture editor: Export, or Save for web).")
 
