@@ -109,7 +109,19 @@ def test_a_replaced_picture_is_measured_again_although_its_yaml_did_not_change(t
     assert 'width="1600" height="200"' in session_page(root)
 
 
-def test_a_picture_shown_in_two_files_is_reported_once_at_its_first_link(tmp_path: Path) -> None:
+def test_a_picture_is_reported_once_at_its_first_link(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", EXAMPLES / "bad/heavy-pictures")
+    assert [p.split(" ", 1)[0] for p in picture_problems(root) if "too-large" in p] == [
+        "content/demo/sessions/skills-2.yml:13:29"], "not again at its second link, in the key points"
+    earlier = root / "content/demo/sessions/skills-1.yml"  # read before skills-2.yml
+    earlier.write_text(earlier.read_text(encoding="utf-8").replace(
+        "  - Slow breathing calms the body.", "  - Slow breathing calms the body. ![A lake](banner.png)"),
+        encoding="utf-8")
+    assert [p.split(" ", 1)[0] for p in picture_problems(root) if "too-large" in p] == [
+        "content/demo/sessions/skills-1.yml:12:46"]
+
+
+def test_a_picture_shown_in_two_folders_is_reported_in_each(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", EXAMPLES / "bad/heavy-pictures")
     shutil.copy(root / "content/demo/sessions/banner.png", root / "content/library/worksheets/banner.png")
     sheet = root / "content/library/worksheets/breath-log.yml"
@@ -117,7 +129,7 @@ def test_a_picture_shown_in_two_files_is_reported_once_at_its_first_link(tmp_pat
         "purpose: Track your practice.", "purpose: 'Track your practice. ![A lake](banner.png)'"), encoding="utf-8")
     assert [p.split(" ", 1)[0] for p in picture_problems(root) if "too-large" in p] == [
         "content/demo/sessions/skills-2.yml:13:29", "content/library/worksheets/breath-log.yml:3:42",
-    ], "the session's second link is not reported again; the worksheet's own copy is"
+    ], "the worksheet's own copy is a picture of its own"
 
 
 @pytest.mark.parametrize("yaml, pos, expected", [
