@@ -5,7 +5,8 @@ Each field is written in one of three ways, and no text can add markup, script o
 - :func:`literal` (titles, names, sources): shown exactly as written. Markdown characters are
   escaped, so ``*`` is a star, not emphasis.
 - :func:`inline` and :func:`prose` (everything a participant reads as sentences): bold, italic,
-  code, links to http(s), mailto and tel, and pictures from content/. Raw HTML and character
+  code, links to http(s), mailto and tel, and pictures from content/ (written as ``<img>``, which
+  the renderer completes with the picture's size: ``render.pictures``). Raw HTML and character
   references are shown as text, a line cannot start a heading, list, quote or note, and a
   picture from another website becomes a plain link (the site loads nothing from other hosts).
 - :func:`url_target` (URL and email fields): parsed, and written percent-encoded, so a value can
@@ -36,7 +37,7 @@ BLOCK_START = re.compile(r"^(?:#|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)"
                          r"|[-*_](?:\s*[-*_]){2,}\s*$|!!!|\?\?\?)")
 # The one form of picture text may hold: one from content/, as the loader rewrote it. Any other
 # "![" (a picture from another host, which would be fetched from there, written in any of
-# Markdown's forms) loses its "!" and is at most a link.
+# Markdown's forms) loses its "!" and is at most a link. (Groups: the description, the path.)
 ATTACHMENT_IMAGE = re.compile(r"!\[([^\]\[\\]{0,1000})\]\(" + re.escape(ATTACHMENT_LINK) + r"(files/[\w./-]{1,2000})\)")
 IMAGE_START = re.compile(r"!(?=\[)")
 # Characters that start inline Markdown, escaped in literal text ("|" too: the tables extension).
@@ -61,9 +62,9 @@ def _picture(found: re.Match[str]) -> str:
 
 def picture_description(text: str) -> str:
     """A picture's description for its ``alt`` attribute. It comes escaped as Markdown text
-    (``&amp;``, ``&lt;``): read once, escaped again for an attribute, with the characters that
-    Markdown would still read in raw HTML (a code span's backtick, a table's bar) as references."""
-    return html.escape(html.unescape(text), quote=True).replace("`", "&#96;").replace("|", "&#124;")
+    (``&amp;``, ``&lt;``): read once, then escaped for an attribute, with the backtick as a
+    reference (Markdown finds code spans before raw HTML, even inside a tag)."""
+    return html.escape(html.unescape(text), quote=True).replace("`", "&#96;")
 
 
 def _one_line(value: Any) -> str:
