@@ -3,9 +3,10 @@
 Each rule is a function with an id, a level and a docstring (its documentation page), declared
 with ``generator.rules.check_rule``; it yields :class:`~generator.rules.Finding` values and the
 registry stamps its id and level on each. The modules of this package group them: ``structure``
-(ids, numbering, schedules), ``makeup`` (the make-up rule), ``language`` (plain language,
-placeholders, links, personal data), ``pictures`` (their weight) and ``review`` (clinical review). The rules only read the
-model; what they are told to expect comes from site-config/checks.yml (``settings``).
+(ids, numbering, schedules), ``calendar`` (closures and moved meetings), ``makeup`` (the make-up
+rule), ``language`` (plain language, placeholders, links, personal data), ``pictures`` (their
+weight) and ``review`` (clinical review). The rules only read the model; what they are told to
+expect comes from site-config/checks.yml (``settings``).
 """
 
 from __future__ import annotations
