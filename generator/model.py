@@ -177,6 +177,16 @@ class Document:
     memo: dict[Any, Any] = field(default_factory=dict)  # per-file rule results, reused while unchanged
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture from content/ that text links to, as measured when the curriculum was loaded."""
+
+    where: Location  # the first place text links to it
+    size: int  # bytes on disk
+    width: int | None = None  # in pixels, as shown (a photo's rotation applied); None: unreadable
+    height: int | None = None
+
+
 @dataclass
 class Curriculum:
     """Everything the site is built from: program-wide settings, programs and the shared library."""
@@ -186,4 +196,5 @@ class Curriculum:
     library: Library = field(default_factory=Library)
     documents: list[Document] = field(default_factory=list)
     attachments: dict[str, Any] = field(default_factory=dict)  # site path -> Attachment to copy
+    pictures: dict[str, Picture] = field(default_factory=dict)  # site path -> its size (the PDFs left out)
     closures: list[Closure] = field(default_factory=list)  # days no group meets (site-config/closures.yml)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import struct
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,3 +42,15 @@ def make_project(target: Path, case: Path | None = None) -> Path:
     shutil.copytree(REPO / "templates", target / "templates")
     shutil.copyfile(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def png(width: int, height: int, pixel: Callable[[int, int], int] = lambda x, y: 200, *, level: int = 9) -> bytes:
+    """A real greyscale PNG picture (no imaging library needed). ``level=0`` stores the pixels
+    uncompressed: a picture as heavy as it is large, which git still packs to almost nothing."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes(pixel(x, y) for x in range(width)) for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, level))
+            + chunk(b"IEND", b""))

@@ -29,7 +29,7 @@ from generator.load.curriculum import _plain
 from generator.load.yamlsource import parse
 from generator.project import Project
 from generator.site.build import generate
-from helpers import make_project
+from helpers import make_project, png
 
 EXTENSIONS = ["admonition", "tables", "toc"]  # as templates/base-mkdocs.yml has them
 ALLOWED_TAGS = {
@@ -38,6 +38,9 @@ ALLOWED_TAGS = {
     "option", "fieldset", "legend", "script", "details", "summary", "abbr", "hr",
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "srcset", "xlink:href"}
+# A picture's attributes are all written by Catch-Up (render.pictures): its size, and lazy loading.
+PICTURE_ATTRIBUTES = {"src": r".+", "alt": r".*", "width": r"[1-9]\d{0,5}", "height": r"[1-9]\d{0,5}",
+                      "loading": "lazy", "decoding": "async"}
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 HOSTILE = [
     "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "[x](javascript:alert(1))",
@@ -70,6 +73,10 @@ class _Page(HTMLParser):
                 self.found.append(f"attribute {name} on <{tag}>")
             if name in URL_ATTRIBUTES and value is not None and not _safe_address(value, picture=tag == "img"):
                 self.found.append(f"{name}={value!r} on <{tag}>")
+        if tag == "img":
+            for name, value in attrs:
+                if name not in PICTURE_ATTRIBUTES or not re.fullmatch(PICTURE_ATTRIBUTES[name], value or "", re.S):
+                    self.found.append(f"{name}={value!r} on <img>")
         if tag == "script":
             if named.get("type") != "application/json" or "src" in named:
                 self.found.append(f"a script that is not data: {attrs}")
@@ -133,6 +140,9 @@ def test_the_allow_list_sees_what_it_must_refuse() -> None:
     assert unsafe('<p onclick="x">a</p>') and unsafe("<script>alert(1)</script>") and unsafe("<iframe></iframe>")
     assert unsafe('<script type="application/json">{nope</script>')
     assert unsafe('<p><a href="https://x.org/">x</a><a href="/a">y</a></p>') == []
+    assert unsafe('<img src="a.png" alt="x" title="y">') and unsafe('<img src="a.png" alt="x" loading="eager">')
+    assert unsafe('<img src="a.png" alt="x" width="100%">') and unsafe('<img src="a.png" srcset="b.png 2x">')
+    assert unsafe('<img src="a.png" alt="x" width="3" height="2" loading="lazy" decoding="async" />') == []
 
 
 def test_site_config_text_cannot_make_a_live_link_to_script(project: Path, tmp_path: Path) -> None:
@@ -244,9 +254,14 @@ def test_the_built_site_is_safe_too(project: Path) -> None:
     payload = " ".join(HOSTILE)
     put(project, "site-config/urgent-help.yml", lambda d: d["lines"][0].update(when=payload))
     # (in a session, a link to "&#106;avascript:..." reads as a missing file: an error, nothing built)
+    (project / "content/demo/sessions/pic.png").write_bytes(png(30, 20))
+    pictures = " ".join(f"![{text}](pic.png)" for text in HOSTILE_DESCRIPTIONS)
     put(project, "content/demo/sessions/skills-2.yml",
-        lambda d: d.update(summary=" ".join(text for text in HOSTILE if "&#" not in text and "](" not in text)))
+        lambda d: d.update(summary=" ".join(text for text in HOSTILE if "&#" not in text and "](" not in text)
+                           + " " + pictures))
     assert build(Project(project)).ok
+    shown = pictures_in((project / "site/demo/skills/skills-2.html").read_text(encoding="utf-8"))
+    assert [picture["alt"] for picture in shown if picture.get("loading") == "lazy"] == HOSTILE_DESCRIPTIONS
     for page in (project / "site").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         article = re.search(r"<article[^>]*>(.*)</article>", text, re.S)
@@ -261,6 +276,48 @@ def test_no_picture_is_fetched_from_another_host(project: Path, tmp_path: Path) 
     page = pages_as_html(project, tmp_path)["demo/skills/skills-2.md"]
     assert "<img" not in page.split('<h2 id="what-we-covered">')[1].split('<h2 id="key-points">')[0]
     assert '<a href="https://evil.example/pixel.png">a tracker</a>' in page
+
+
+HOSTILE_DESCRIPTIONS = ['a" onerror="alert(1)', "x><script>alert(1)</script>", "`code` and | bars |",
+                        "&#106;avascript:alert(1) &quot; onload=x", "*em* _u_ &amp; <b>", "' loading='eager"]
+
+
+class _Pictures(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.found.append(dict(attrs))
+
+
+def pictures_in(page_html: str) -> list[dict[str, str | None]]:
+    reader = _Pictures()
+    reader.feed(page_html)
+    return reader.found
+
+
+def test_a_picture_description_is_text_and_the_picture_attributes_are_ours(project: Path, tmp_path: Path) -> None:
+    (project / "content/demo/sessions/pic.png").write_bytes(png(30, 20))
+    shown = [f"![{text}](pic.png)" for text in HOSTILE_DESCRIPTIONS]
+    typed = ["![typed](pic.png){: loading=eager width=1 onerror=alert(1)}",
+             '<img src="pic.png" loading="eager" onerror="alert(1)">']
+
+    def session(data: dict[str, Any]) -> None:
+        data["summary"] = "\n\n".join(shown + typed)
+        data["worksheets"][0]["prompts"].extend(shown)  # labels of the worksheet's questions: HTML, not Markdown
+
+    put(project, "content/demo/sessions/skills-2.yml", session)
+    page = pages_as_html(project, tmp_path)["demo/skills/skills-2.md"]
+    assert unsafe(page) == []
+    pictures = pictures_in(page)
+    expected = {"src": "../../files/demo/sessions/pic.png", "width": "30", "height": "20", "loading": "lazy",
+                "decoding": "async"}
+    assert [picture.pop("alt") for picture in pictures] == [*HOSTILE_DESCRIPTIONS, "typed", *HOSTILE_DESCRIPTIONS]
+    assert pictures == [expected] * len(pictures)
+    assert "{: loading=eager width=1 onerror=alert(1)}" in page, "no attr_list: shown as typed"
+    assert '&lt;img src="pic.png" loading="eager" onerror="alert(1)"&gt;' in page
 
 
 TEXT_FIELDS = {  # file: paths of text fields participants read (None: each item of the list)

@@ -3,16 +3,17 @@
 Each rule is a function with an id, a level and a docstring (its documentation page), declared
 with ``generator.rules.check_rule``; it yields :class:`~generator.rules.Finding` values and the
 registry stamps its id and level on each. The modules of this package group them: ``structure``
-(ids, numbering, schedules), ``makeup`` (the make-up rule), ``language`` (plain language,
-placeholders, links, personal data) and ``review`` (clinical review). The rules only read the
-model; what they are told to expect comes from site-config/checks.yml (``settings``).
+(ids, numbering, schedules), ``calendar`` (closures and moved meetings), ``makeup`` (the make-up
+rule), ``language`` (plain language, placeholders, links, personal data), ``pictures`` (their
+weight) and ``review`` (clinical review). The rules only read the model; what they are told to
+expect comes from site-config/checks.yml (``settings``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.checks import calendar, language, makeup, review, structure
+from generator.checks import calendar, language, makeup, pictures, review, structure
 from generator.checks.settings import Settings
 from generator.load import ReadCache, load, no_garbage_collection
 from generator.model import Curriculum
@@ -20,7 +21,7 @@ from generator.problems import Level, Problem
 from generator.project import Project
 from generator.rules import REGISTRY, Rule
 
-MODULES = (structure, calendar, makeup, language, review)  # their rules run in this order
+MODULES = (structure, calendar, makeup, language, pictures, review)  # their rules run in this order
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import Any
 from generator.load.reader_rules import FILE_MISSING, FILE_TYPE, PATH_OUTSIDE
 from generator.load.yamlsource import Pos, YList, YMap
 from generator.model import ATTACHMENT_LINK as MARKER
+from generator.problems import Location
 from generator.rules import Rule
 
 ALLOWED_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"}
@@ -33,14 +34,19 @@ Report = Callable[[str, Rule, str, Pos], None]  # message, rule, hint, position
 class Attachment:
     site_path: str  # files/<program>/sessions/box.png
     source: Path
+    where: Location  # the first link to it in the YAML file (what a check of the file points at)
 
 
-def attach(data: Any, yaml_file: Path, content: Path, report: Report, text: str | None = None) -> dict[str, Attachment]:
+def attach(data: Any, yaml_file: Path, content: Path, report: Report, text: str | None = None,
+           shown: str | None = None) -> dict[str, Attachment]:
     """Rewrite local links in every text value of ``data`` in place; return the files to copy.
-    Given the ``text`` the file was read from, a file that cannot hold a link is not walked."""
+    Given the ``text`` the file was read from, a file that cannot hold a link is not walked.
+    (``shown``: the YAML file's path as problems show it.)"""
     found: dict[str, Attachment] = {}
+    shown = yaml_file.as_posix() if shown is None else shown
     if text is not None and not may_link(text):
         return found
+    lines = text.splitlines() if text is not None else None
 
     def fix(text: str, pos: Pos) -> str:
         def one(match: re.Match[str]) -> str:
@@ -49,16 +55,38 @@ def attach(data: Any, yaml_file: Path, content: Path, report: Report, text: str 
                 return f"{opening}#blocked-link{closing}"
             if SCHEME.match(target) or target.startswith("#"):
                 return match.group(0)
-            attachment = _resolve(target, yaml_file, content, report, pos)
-            if attachment is None:
+            source = _resolve(target, yaml_file, content, report, pos)
+            if source is None:
                 return f"{opening}#missing-file{closing}"
-            found[attachment.site_path] = attachment
+            site_path = "files/" + source.relative_to(content).as_posix()
+            if site_path not in found:
+                line, col = written_at(lines, pos, target)
+                found[site_path] = Attachment(site_path, source, Location(shown, line, col))
             anchor = target[len(target.split("#", 1)[0].split("?", 1)[0]):]  # e.g. #page=2
-            return f"{opening}{MARKER}{attachment.site_path}{anchor}{closing}"
+            return f"{opening}{MARKER}{site_path}{anchor}{closing}"
         return LINK.sub(one, text)
 
     _walk(data, fix)
     return found
+
+
+def written_at(lines: list[str] | None, pos: Pos, target: str) -> tuple[int, int]:
+    """Where ``target`` is written in the value that starts at ``pos``: in a block of text, the
+    line of the link itself rather than the line of its key. The value runs on while the lines are
+    blank or indented deeper than its first line; ``pos`` itself if the target is not found there
+    as written (a double-quoted string can spell it with escapes)."""
+    if lines is None or not 0 < pos.line <= len(lines):
+        return pos.line, pos.col
+    first = lines[pos.line - 1]
+    indent = len(first) - len(first.lstrip(" "))
+    for index in range(pos.line - 1, len(lines)):
+        line = lines[index]
+        if index >= pos.line and line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+            break
+        col = line.find(target, pos.col - 1 if index == pos.line - 1 else 0)
+        if col >= 0:
+            return index + 1, col + 1
+    return pos.line, pos.col
 
 
 def may_link(text: str) -> bool:
@@ -68,7 +96,8 @@ def may_link(text: str) -> bool:
     return "](" in text or "\\" in text
 
 
-def _resolve(target: str, yaml_file: Path, content: Path, report: Report, pos: Pos) -> Attachment | None:
+def _resolve(target: str, yaml_file: Path, content: Path, report: Report, pos: Pos) -> Path | None:
+    """The file inside content/ that ``target`` names, or None (reported) if there is none to copy."""
     try:
         return _resolve_path(target, yaml_file, content, report, pos)
     except (OSError, RuntimeError, ValueError) as exc:  # a name too long, a link loop, a NUL character
@@ -77,7 +106,7 @@ def _resolve(target: str, yaml_file: Path, content: Path, report: Report, pos: P
         return None
 
 
-def _resolve_path(target: str, yaml_file: Path, content: Path, report: Report, pos: Pos) -> Attachment | None:
+def _resolve_path(target: str, yaml_file: Path, content: Path, report: Report, pos: Pos) -> Path | None:
     path_part = target.split("#", 1)[0].split("?", 1)[0]
     candidate = Path(os.path.normpath(yaml_file.parent / path_part))
     inside = not target.startswith("/") and candidate.is_relative_to(content)
@@ -96,7 +125,7 @@ def _resolve_path(target: str, yaml_file: Path, content: Path, report: Report, p
         report(f"the file '{target}' is not a picture or a PDF", FILE_TYPE,
                f"Link only to {allowed} files: other kinds (SVG, HTML) can carry script.", pos)
         return None
-    return Attachment("files/" + candidate.relative_to(content).as_posix(), candidate)
+    return candidate
 
 
 def _walk(data: Any, fix: Callable[[str, Pos], str], seen: set[int] | None = None) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from generator import __version__
+from generator.load.pictures import measure
 from generator.load.read import ReadCache, Reader
 from generator.load.reader_rules import (
     CONFIG_MISSING,
@@ -84,6 +85,7 @@ def load(project: Project, cache: ReadCache | None = None) -> Loaded:
     _report_case_collisions(reader)
     curriculum.documents = reader.documents
     curriculum.attachments = reader.attachments
+    curriculum.pictures = measure(reader.attachments)
     return Loaded(curriculum, reader.problems)
 
 

@@ -190,7 +190,8 @@ class Reader:
         self.problems.extend(known.problems)
         if known.document is not None:
             self.documents.append(known.document)
-        self.attachments.update(known.attachments)
+        for site_path, attachment in known.attachments.items():
+            self.attachments.setdefault(site_path, attachment)  # where it is first linked: where checks point
         return known.data
 
     def cached(self, path: Path, schema: str) -> Read | None:
@@ -248,6 +249,6 @@ class Reader:
         if any(p.is_error for p in found.problems):
             return found
         if schema in CONTENT_SCHEMAS:
-            found.attachments = attach(data, path, self.project.content, error, text)
+            found.attachments = attach(data, path, self.project.content, error, text, self.shown(path))
         found.data, found.document = data, Document(self.shown(path), schema, data)
         return found

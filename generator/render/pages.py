@@ -23,6 +23,7 @@ from generator.model import ATTACHMENT_LINK, Curriculum, Program, Session, Track
 from generator.render import widgets
 from generator.render.i18n import N_, SOURCE_LANGUAGE, translations
 from generator.render.paths import session_path
+from generator.render.pictures import pictures_as_html
 from generator.render.text import (
     clock,
     html_title,
@@ -143,7 +144,10 @@ class Renderer:
     def attached(self, text: str, up: str) -> str:
         """Links to pictures and PDFs from content/ (``catchup-file:files/...``, in Markdown or in the
         tools' HTML) as paths relative to the page; only to a file the loader attached: anything
-        else written that way (an author can type the marker too) links nowhere."""
+        else written that way (an author can type the marker too) links nowhere. A picture shown
+        in the text becomes ``<img>`` with its size (``render.pictures``)."""
+        if "<img" in text:
+            text = pictures_as_html(text, self.curriculum.pictures, up)
         def one(found: re.Match[str]) -> str:
             opening, target = found.groups()
             path = target.split("#", 1)[0]

@@ -5,7 +5,8 @@ Each field is written in one of three ways, and no text can add markup, script o
 - :func:`literal` (titles, names, sources): shown exactly as written. Markdown characters are
   escaped, so ``*`` is a star, not emphasis.
 - :func:`inline` and :func:`prose` (everything a participant reads as sentences): bold, italic,
-  code, links to http(s), mailto and tel, and pictures from content/. Raw HTML and character
+  code, links to http(s), mailto and tel, and pictures from content/ (written as ``<img>``, which
+  the renderer completes with the picture's size: ``render.pictures``). Raw HTML and character
   references are shown as text, a line cannot start a heading, list, quote or note, and a
   picture from another website becomes a plain link (the site loads nothing from other hosts).
 - :func:`url_target` (URL and email fields): parsed, and written percent-encoded, so a value can
@@ -39,8 +40,8 @@ BLOCK_START = re.compile(r"^(?:#|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)"
                          r"|[-*_](?:\s*[-*_]){2,}\s*$|!!!|\?\?\?)")
 # The one form of picture text may hold: one from content/, as the loader rewrote it. Any other
 # "![" (a picture from another host, which would be fetched from there, written in any of
-# Markdown's forms) loses its "!" and is at most a link.
-ATTACHMENT_IMAGE = re.compile(r"!\[[^\]\[\\]{0,1000}\]\(" + re.escape(ATTACHMENT_LINK) + r"files/[\w./-]{1,2000}\)")
+# Markdown's forms) loses its "!" and is at most a link. (Groups: the description, the path.)
+ATTACHMENT_IMAGE = re.compile(r"!\[([^\]\[\\]{0,1000})\]\(" + re.escape(ATTACHMENT_LINK) + r"(files/[\w./-]{1,2000})\)")
 IMAGE_START = re.compile(r"!(?=\[)")
 # Characters that start inline Markdown, escaped in literal text ("|" too: the tables extension).
 MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]!|])")
@@ -52,6 +53,21 @@ def _safe_link(match: re.Match[str]) -> str:
     # An attachment link only ever comes from the loader (which blocks it when typed by an author);
     # Renderer.page turns it into a path relative to the page.
     return match.group(0) if scheme in SAFE_SCHEMES or f"{scheme}:" == ATTACHMENT_LINK else "](#blocked-link-"
+
+
+def _picture(found: re.Match[str]) -> str:
+    """A picture from content/ as the ``<img>`` that ``render.pictures`` completes with its path
+    and size. Written as HTML here, where it is known to be text for Markdown: the same
+    characters in an attribute or in a tool's data stay text."""
+    description, path = found.groups()
+    return f'<img src="{ATTACHMENT_LINK}{path}" alt="{picture_description(description)}" />'
+
+
+def picture_description(text: str) -> str:
+    """A picture's description for its ``alt`` attribute. It comes escaped as Markdown text
+    (``&amp;``, ``&lt;``): read once, then escaped for an attribute, with the backtick as a
+    reference (Markdown finds code spans before raw HTML, even inside a tag)."""
+    return html.escape(html.unescape(text), quote=True).replace("`", "&#96;")
 
 
 def _one_line(value: Any) -> str:
@@ -79,6 +95,7 @@ def inline(value: Any) -> str:
         return text
     if "![" in text:
         text = IMAGE_START.sub(lambda found: "!" if ATTACHMENT_IMAGE.match(text, found.start()) else "&#33;", text)
+        text = ATTACHMENT_IMAGE.sub(_picture, text)
     return REFERENCE_LINK.sub(r"\1]&#58;", LINK_TARGET.sub(_safe_link, text))  # ":" as a character reference
 
 
