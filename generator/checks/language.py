@@ -28,7 +28,9 @@ PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+|lorem ipsum)\b|\?\?\?|\[
 PLACEHOLDER_WORDS = ("todo", "tbd", "tbc", "fixme", "xxx", "lorem ipsum", "???", "[insert")  # quick test first
 # Every pattern here is bounded or anchored, so a long run of letters or brackets costs linear time.
 MARKDOWN_LINK = re.compile(r"(!?)\[([^\]\[]{0,1000})\]\(([^)]{0,2000})\)")
-VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read more", "more", "this page", "this"}
+VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read more", "more", "this page", "this",
+                   "aquí", "haga clic aquí", "clic aquí", "pulse aquí", "este enlace", "enlace", "leer más", "más",
+                   "esta página"}  # and in Spanish, for translations
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{5,20}\d(?![\w/])")
 WORD_CHARACTER = re.compile(r"\w")

@@ -75,8 +75,9 @@ def translation_stale(curriculum: Curriculum, settings: Settings) -> Iterator[Fi
         if _usable(translation):
             written, current = recorded(translation), digest(translation.source, translation.kind)
             if written != current:
-                block = translation.data.get("translation")
-                where = translation.where if block is None else Location(translation.path, *block.where("source"))
+                data = translation.data
+                where = Location(translation.path, *data["translation"].value_pos["source"]) if written is not None \
+                    else Location(translation.path, *data.key_pos["translation"])
                 said = "was never marked current" if written is None else \
                     f"has 'source: {written[:20]}', not a digest Catch-Up wrote" if not DIGEST.match(written) else \
                     f"was made from an older text of {translation.source_path} (source {written}, now {current})"

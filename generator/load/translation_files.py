@@ -67,8 +67,8 @@ def pages(curriculum: Curriculum, reader: Reader) -> dict[str, PageKey]:
 
 
 def read_translations(reader: Reader, curriculum: Curriculum, languages: list[str] | None) -> list[Translation]:
-    """Every translation file, read if its language is one of ``languages`` (None: not known, as
-    site.yml could not be read; then all are read) and its source is beside it."""
+    """Every translation file, read if its language is one of ``languages`` but the first (None: not
+    known, as site.yml could not be read; then all are read) and its source is beside it."""
     page_of = pages(curriculum, reader)
     sources_read = {doc.path: doc.data for doc in reader.documents if not doc.language}
     found = []
@@ -81,7 +81,7 @@ def read_translations(reader: Reader, curriculum: Curriculum, languages: list[st
                                   reader.here(path), source=sources_read.get(source_shown),
                                   orphan=not source.is_file())
         reader.seen.add(path)
-        if not translation.orphan and (languages is None or translation.language in languages):
+        if not translation.orphan and (languages is None or translation.language in languages[1:]):
             translation.data = reader.read(path, kind, language=translation.language)
         found.append(translation)
     return found

@@ -160,7 +160,10 @@ class _Walk:
                 self.error(pos, f"{name} is '- use: {source['use']}' in the source", "Copy it as it is: "
                            f"'- use: {source['use']}' (the shared item has a translation of its own).")
         elif isinstance(source, YMap):
-            if isinstance(value, YMap) and shape is not None:
+            if isinstance(value, YMap) and "use" in value:
+                self.error(pos, f"{name} is written out in the source, not '- use: {value['use']}'",
+                           "Translate its text here, in the source's shape.")
+            elif isinstance(value, YMap) and shape is not None:
                 self.map(source, value, shape, name)
             else:
                 self.error(pos, f"{name} should be a block of 'name: value' fields, as in the source",
