@@ -45,7 +45,8 @@ def table(rows: list[Row], languages: list[str]) -> str:
     for code in others:
         counts = [row.states[code].split(",")[0] for row in rows]
         parts = [f"{counts.count(state)} {state}" for state in ("current", "stale", "broken", "missing")]
-        lines.append(f"{code}: {len(rows) - counts.count('missing')} of {len(rows)} pages translated ({', '.join(parts)}).")
+        done = len(rows) - counts.count("missing")
+        lines.append(f"{code}: {done} of {len(rows)} pages translated ({', '.join(parts)}).")
     if any(state.split(",")[0] in ("stale", "broken") for row in rows for state in row.states.values()):
         lines.append("catchup check says what is wrong with each stale or broken translation.")
     return "\n".join(lines)

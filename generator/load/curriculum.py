@@ -17,7 +17,6 @@ import yaml
 
 from generator import __version__
 from generator.load.read import ReadCache, Reader
-from generator.load.translation_files import is_translation, read_translations, sources
 from generator.load.reader_rules import (
     CONFIG_MISSING,
     CONFIG_UNKNOWN_FILE,
@@ -30,6 +29,7 @@ from generator.load.reader_rules import (
     REF_UNKNOWN_WORKSHEET,
 )
 from generator.load.reader_rules import PROJECT_FORMAT as PROJECT_FORMAT_RULE
+from generator.load.translation_files import is_translation, read_translations, sources
 from generator.load.yamlsource import YMap
 from generator.model import (
     Closure,

@@ -41,7 +41,8 @@ def candidates(reader: Reader) -> list[tuple[Path, str]]:
         for folder in sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith(".")):
             if folder.name == "library":
                 for kind in ("worksheet", "skill"):
-                    found += [(path, kind) for path in sorted((folder / f"{kind}s").glob("*.yml")) if is_translation(path)]
+                    shelf = sorted((folder / f"{kind}s").glob("*.yml"))
+                    found += [(path, kind) for path in shelf if is_translation(path)]
             else:
                 found += [(path, "program") for path in sorted(folder.glob("program.*.yml")) if is_translation(path)]
                 found += [(path, "session") for path in sorted((folder / "sessions").glob("*.yml"))

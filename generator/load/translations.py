@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,14 +124,21 @@ def _session(session: Session, data: Any) -> None:
     approach = data.get("approach", session.approaches)
     session.approaches = [approach] if isinstance(approach, str) else list(approach)
     # A shared item keeps the library's translation; one written here takes the text beside it.
-    for items, key, translate in ((session.worksheets, "worksheets", _worksheet),
-                                  (session.skills, "skills_practice", _skill)):
-        written = iter(text for text in data.get(key) or [] if not (isinstance(text, dict) and "use" in text))
-        for item in items:
-            if not item.shared:
-                translate(item, next(written, None))
+    worksheets = _written(data, "worksheets")
+    for worksheet in session.worksheets:
+        if not worksheet.shared:
+            _worksheet(worksheet, next(worksheets, None))
+    skills = _written(data, "skills_practice")
+    for skill in session.skills:
+        if not skill.shared:
+            _skill(skill, next(skills, None))
     session.makeup_options = _overlay(session.makeup_options, data.get("makeup_options"))
     session.resources = _overlay(session.resources, data.get("resources"))
+
+
+def _written(data: Any, key: str) -> Iterator[Any]:
+    """The translations of the items written in the session (not '- use: <id>'), in order."""
+    return iter([text for text in data.get(key) or [] if not (isinstance(text, dict) and "use" in text)])
 
 
 def _overlay(value: Any, text: Any) -> Any:

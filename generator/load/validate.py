@@ -239,10 +239,9 @@ def _pattern(e: _Error) -> Iterator[Problem]:
 
 
 def _unique(e: _Error) -> Iterator[Problem]:
-    seen: list[Any] = []
-    twice = [item for item in e.error.instance if item in seen or seen.append(item)]
-    yield e.problem(f"{e.name} holds {_show(twice[0]) if twice else 'a value'} more than once", SCHEMA_VALUE,
-                    "Write each one once.")
+    items = list(e.error.instance)
+    twice = next((item for index, item in enumerate(items) if item in items[:index]), None)
+    yield e.problem(f"{e.name} holds {_show(twice)} more than once", SCHEMA_VALUE, "Write each one once.")
 
 
 def _other(e: _Error) -> Iterator[Problem]:
