@@ -253,3 +253,22 @@ def test_fernandez_huerta_reading_ease_of_known_sentences() -> None:
     # a glossary term counts as one short word
     assert ease(["Practique la reestructuración cognitiva."], SpanishGlossary.of(("reestructuración cognitiva",))).grade \
         > ease(["Practique la reestructuración cognitiva."], glossary).grade
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("translation:\n  source: 0123456789ab   # old\n  review: reviewed\n",
+     'translation:\n  source: "abcdef012345"   # old\n  review: reviewed\n'),
+    ("translation:\n  source: 'made by hand' # x\n  review: reviewed\n",
+     'translation:\n  source: "abcdef012345" # x\n  review: reviewed\n'),
+    ("translation: {review: reviewed, source: x}  # flow\ntitle: Hola\n",
+     'translation: {review: reviewed, source: "abcdef012345"}  # flow\ntitle: Hola\n'),
+    ("translation: {review: reviewed}\ntitle: Hola\n",
+     'translation: {source: "abcdef012345", review: reviewed}\ntitle: Hola\n'),
+    ("# about\r\ntranslation:\r\n    review: needs-review\r\ntitle: Hola\r\n",
+     '# about\r\ntranslation:\r\n    source: "abcdef012345"\r\n    review: needs-review\r\ntitle: Hola\r\n'),
+])
+def test_marking_changes_the_source_line_only(before: str, after: str) -> None:
+    from generator.load.translation_mark import marked
+
+    assert marked(before, "abcdef012345") == after
+    assert marked(after, "abcdef012345") == after
