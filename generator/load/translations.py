@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from generator.load.read import no_garbage_collection
 from generator.load.translation_shape import SHAPES, compare
 from generator.model import Closure, Curriculum, PageKey, Program, Session, Skill, Worksheet
 from generator.problems import Location
@@ -39,8 +40,9 @@ def localize(curriculum: Curriculum, language: str) -> Localized:
         return Localized(curriculum, frozenset())
     texts = usable(curriculum, language)
     # One copy of everything a page shows, so a shared worksheet stays one object in every session.
-    config, programs, library, closures = copy.deepcopy(
-        (curriculum.config, curriculum.programs, curriculum.library, curriculum.closures))
+    with no_garbage_collection():  # many new objects, none of them garbage
+        config, programs, library, closures = copy.deepcopy(
+            (curriculum.config, curriculum.programs, curriculum.library, curriculum.closures))
     for key, worksheet in library.worksheets.items():
         _worksheet(worksheet, texts.get(("worksheet", key)))
     for key, skill in library.skills.items():
