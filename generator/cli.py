@@ -50,6 +50,12 @@ def parser() -> argparse.ArgumentParser:
     serve = command("serve", "Preview the site; rebuilds and reloads when YAML, templates or settings change.")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default: 127.0.0.1:8000)")
+    translations = command("translations", "Show every page by language: current, stale, missing or broken "
+                           "translation; or mark translations as current after a review.")
+    translations.add_argument("--mark-current", nargs="+", type=Path, default=None, metavar="FILE",
+                              help="write the current digest of each translation's source into its "
+                              "'translation: source:' (changes that line only)")
+    translations.add_argument("--strict", action="store_true", help="also exit with 1 if a translation is stale")
     rules = command("rules", "Print the documentation of every rule (Markdown), or write it to a file.")
     rules.add_argument("--out", type=Path, default=None, help="file to write, e.g. docs/rules.md")
     schema = command("schema", "Write the JSON Schema files that editors use to check and complete YAML.")

@@ -175,6 +175,29 @@ class Document:
     data: Any  # a YMap
     values: list[Any] | None = None  # its text values with their positions, once walked
     memo: dict[Any, Any] = field(default_factory=dict)  # per-file rule results, reused while unchanged
+    language: str = ""  # a translation's language ("": the file is a source, in the site's first language)
+
+
+# Which page a source file makes, as the renderer names it: ("session", program id, session id),
+# ("program", id), ("worksheet", id), ("skill", id) or ("site-config", file stem).
+PageKey = tuple[str, ...]
+
+
+@dataclass
+class Translation:
+    """A translation file, ``<stem>.<code>.yml`` beside its source: the source's text in language
+    ``language``, in the source's shape (see ``load.translation_shape``)."""
+
+    path: str  # as problems show it
+    language: str
+    page: PageKey  # () when the source is missing or could not be read
+    kind: str  # the schema of the source: session, program, ..., site-config-urgent-help
+    source_path: str  # the source file, as problems show it
+    where: Location
+    data: Any = None  # a YMap; None when it was not read (unknown language) or has errors of its own
+    source: Any = None  # the source's YMap; None when the source is missing or has errors
+    orphan: bool = False  # no source file beside it
+    memo: dict[Any, Any] = field(default_factory=dict)  # its structure problems, worked out once
 
 
 @dataclass(frozen=True)
@@ -198,3 +221,10 @@ class Curriculum:
     attachments: dict[str, Any] = field(default_factory=dict)  # site path -> Attachment to copy
     pictures: dict[str, Picture] = field(default_factory=dict)  # site path -> its size (the PDFs left out)
     closures: list[Closure] = field(default_factory=list)  # days no group meets (site-config/closures.yml)
+    translations: list[Translation] = field(default_factory=list)  # every <stem>.<code>.yml found
+
+    @property
+    def languages(self) -> list[str]:
+        """The site's languages, the first the one the files are written in (site.yml's ``languages``)."""
+        site = self.config.get("site") or {}
+        return list(site.get("languages") or [site.get("language") or "en"])

@@ -33,6 +33,9 @@ class Location:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}"
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Location:
+        return self  # it cannot change: a copy of a curriculum shares its places
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -63,6 +63,8 @@ def array_of(description: str, item: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "description": description, "items": item}
 
 
+LANGUAGE_CODE = r"^[a-z]{2}(-[A-Z]{2})?(?!\n)$"  # en, es, pt-BR: also the <code> of <stem>.<code>.yml
+LANGUAGE = {"type": "string", "pattern": LANGUAGE_CODE}
 PLAIN = r'^[^<>"]+$'  # text the theme puts into HTML attributes unescaped
 NO_TAGS = r"^[^<>]+$"  # titles: the theme writes them into the page and the menu as they are
 DATE = text("A date written YYYY-MM-DD.",
@@ -239,14 +241,19 @@ CONTACT_LINE = obj(
 )
 
 SITE_CONFIG = {
-    "site": obj(
-        "site-config/site.yml: the program-wide settings.", ["name", "organisation", "language"],
+    "site": {**obj(
+        "site-config/site.yml: the program-wide settings.", ["name", "organisation"],
         project_format={"type": "integer", "minimum": 1, "maximum": PROJECT_FORMAT,
                         "description": "The Catch-Up project layout this project follows, written by "
                         f"'catchup new'. Leave it as it is (without it: {PROJECT_FORMAT})."},
         name=text("Name of the site, shown in the header. Without <, > or \" characters.", pattern=PLAIN),
         organisation=text("Organisation that runs the programs."),
-        language=text("Language of the site as a code, e.g. en.", pattern=r"^[a-z]{2}(-[A-Z]{2})?(?!\n)$"),
+        language=text("Language of the site as a code, e.g. en. With 'languages', leave it out or make it "
+                      "the first of them.", pattern=LANGUAGE_CODE),
+        languages={"type": "array", "minItems": 1, "uniqueItems": True, "items": {**LANGUAGE, "description":
+                   "A language as a code, e.g. es."}, "description": "The languages of the site, e.g. [en, es]: "
+                   "one site in each, from translations beside each file (e.g. program.es.yml). The first is "
+                   "the language the files are written in, and the site at the root. Default: [language]."},
         description=text("One sentence about the site, for search engines and link previews. "
                          "Without <, > or \" characters.", pattern=PLAIN),
         url={**URL, "description": "Optional: the address where the site is published, e.g. "
@@ -259,7 +266,7 @@ SITE_CONFIG = {
         branding=obj("Colours of the site.", [],
                      primary={"enum": COLOURS, "description": "Main colour of the header, e.g. indigo."},
                      accent={"enum": COLOURS, "description": "Colour of links and buttons, e.g. teal."}),
-    ),
+    ), "anyOf": [{"required": ["languages"]}, {"required": ["language"]}]},  # one of the two at least
     "urgent-help": obj(
         "site-config/urgent-help.yml: shown in the same place on every page.", ["headline", "lines"],
         headline=text("One short line shown on every page, e.g. 'In danger now? Call 911.'"),
@@ -316,6 +323,15 @@ SITE_CONFIG = {
             max_grade=with_default({"type": "number", "minimum": 1, "maximum": 20,
                                     "description": "Highest US school grade allowed for a session's text."}, 8),
             glossary=texts("Words and names the program teaches, counted as easy words, e.g. 'opposite action'."),
+            spanish=obj(
+                "The plain-language check of text in Spanish (a Spanish site, or the Spanish translations), "
+                "measured with the Fernandez-Huerta formula.", [],
+                min_score=with_default({"type": "number", "minimum": 0, "maximum": 100, "description":
+                                        "Lowest Fernandez-Huerta reading ease allowed, 0 to 100, higher is "
+                                        "easier: 60 to 70 reads like US grade 7 or 8, 70 to 80 like grade 6."}, 60),
+                glossary=texts("Spanish words and names the program teaches, counted as easy words, e.g. "
+                               "'acción opuesta'."),
+            ),
         ),
         review=obj(
             "The clinical review check.", [],
@@ -324,6 +340,69 @@ SITE_CONFIG = {
         ),
     ),
 }
+
+
+# Translations: <stem>.<code>.yml beside its source holds the source's participant-facing text in
+# another language, in the same shape. These keys are translated wherever they are; every other
+# key (ids, numbers, kinds, schedules, dates, phones, ...) comes from the source and is left out.
+TRANSLATED = frozenset({
+    "title", "name", "organisation", "approach", "summary", "objectives", "key_points", "purpose", "instructions",
+    "prompts", "text", "low", "high", "when_to_use", "steps", "time_needed", "how_often", "source", "reflection",
+    "before_next_session", "details", "transcript", "description", "audience", "sample", "headline", "when",
+    "hours", "who", "note", "phone_fallback", "attendance", "makeup", "intro", "peer_contact_guidelines", "reason",
+})
+NOT_TRANSLATED = frozenset({"schedule", "closed", "moved", "schedule_changes", "exemptions", "review", "branding"})
+# Items of these lists may give the address of the same resource in the translation's language.
+TRANSLATED_URL = frozenset({"resources", "lines", "support_groups"})
+TRANSLATION_REVIEW = ["needs-review", "reviewed"]
+DIGEST_PATTERN = "^[0-9a-f]{12}(?!\\n)$"
+TRANSLATION_BLOCK = obj(
+    "About this translation.", ["review"],
+    source=text("The digest of the source's text this translation was made from, written by 'catchup "
+                "translations --mark-current FILE' after a review. Leave it out in a new translation.",
+                pattern=DIGEST_PATTERN),
+    review={"enum": TRANSLATION_REVIEW, "description": "needs-review: not yet checked by a qualified translator; "
+            "reviewed: checked by one."},
+)
+
+
+def translated(schema: dict[str, Any], key: str = "", parent: str = "") -> dict[str, Any] | None:
+    """The part of a source's schema a translation holds: its translated text, in the same shape
+    (None: nothing to translate here). ``key`` names the field, ``parent`` the list it is an item of."""
+    if key in NOT_TRANSLATED:
+        return None
+    if schema.get("required") == ["use"]:
+        return schema  # '- use: <id>' is copied as it is: it keeps the lists aligned
+    if "anyOf" in schema and "type" not in schema:  # one of several forms (site.yml's anyOf: required keys)
+        forms = [form for form in (translated(f, key, parent) for f in schema["anyOf"]) if form is not None]
+        return {"description": schema["description"], "anyOf": forms} if forms else None
+    if schema.get("type") == "object":
+        fields = {name: translated(sub, name, key) for name, sub in schema["properties"].items()}
+        if parent in TRANSLATED_URL and "url" in schema["properties"]:
+            fields["url"] = {**URL, "description": "The address of the same resource in this language, if any."}
+        kept = {name: sub for name, sub in fields.items() if sub is not None}
+        return obj(schema["description"], [], **kept) if kept else None
+    if schema.get("type") == "array":
+        item = translated(schema["items"], key, key)
+        return {"type": "array", "description": schema["description"], "items": item} if item else None
+    return schema if key in TRANSLATED and schema.get("type") == "string" else None
+
+
+def translation_schemas() -> dict[str, dict[str, Any]]:
+    """What a translation of each kind of file may hold, by the schema name of its source."""
+    sources = {"session": (SESSION, "a session"), "program": (PROGRAM, "a program.yml"),
+               "worksheet": (WORKSHEET, "a shared worksheet"), "skill": (SKILL, "a shared skill"),
+               **{f"site-config-{name}": (schema, f"site-config/{name}.yml") for name, schema in SITE_CONFIG.items()
+                  if name != "checks"}}
+    found = {}
+    for name, (schema, what) in sources.items():
+        shape = translated(schema)
+        assert shape is not None, name
+        shape["description"] = f"A translation of {what}: its text in another language, in the same shape."
+        shape["properties"] = {"translation": TRANSLATION_BLOCK, **shape["properties"]}
+        shape["required"] = ["translation"]
+        found[name] = shape
+    return found
 
 
 def complete(data: Any, schema: dict[str, Any]) -> Any:
@@ -346,7 +425,16 @@ def all_schemas() -> dict[str, dict[str, Any]]:
         name: {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{BASE}{name}.schema.json",
                "title": name.replace("-", " ").capitalize(), **schema}
         for name, schema in named.items()
-    }
+    } | {"translation": _translation_schema()}
+
+
+def _translation_schema() -> dict[str, Any]:
+    """translation.schema.json: one file for every translation (editors pick the form that fits)."""
+    kinds = translation_schemas()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{BASE}translation.schema.json",
+            "title": "Translation", "description": "A translation beside its source, e.g. program.es.yml beside "
+            "program.yml: the source's text in another language, in the same shape.",
+            "anyOf": [{"$ref": f"#/$defs/{name}"} for name in kinds], "$defs": kinds}
 
 
 def write_schemas(folder: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.checks import calendar, language, makeup, pictures, review, structure
+from generator.checks import calendar, language, makeup, pictures, review, structure, translations
 from generator.checks.settings import Settings
 from generator.load import ReadCache, load, no_garbage_collection
 from generator.model import Curriculum
@@ -21,7 +21,7 @@ from generator.problems import Level, Problem
 from generator.project import Project
 from generator.rules import REGISTRY, Rule
 
-MODULES = (structure, calendar, makeup, language, pictures, review)  # their rules run in this order
+MODULES = (structure, calendar, makeup, language, pictures, review, translations)  # their rules run in this order
 
 
 @dataclass

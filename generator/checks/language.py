@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from generator.checks.readability import Glossary, measure
+from generator.checks.readability import Glossary, SpanishGlossary, ease, measure
 from generator.checks.settings import Settings
 from generator.load.yamlsource import Pos, YList, YMap
 from generator.model import ATTACHMENT_LINK, Curriculum, Document
@@ -28,7 +28,9 @@ PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+|lorem ipsum)\b|\?\?\?|\[
 PLACEHOLDER_WORDS = ("todo", "tbd", "tbc", "fixme", "xxx", "lorem ipsum", "???", "[insert")  # quick test first
 # Every pattern here is bounded or anchored, so a long run of letters or brackets costs linear time.
 MARKDOWN_LINK = re.compile(r"(!?)\[([^\]\[]{0,1000})\]\(([^)]{0,2000})\)")
-VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read more", "more", "this page", "this"}
+VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read more", "more", "this page", "this",
+                   "aquí", "haga clic aquí", "clic aquí", "pulse aquí", "este enlace", "enlace", "leer más", "más",
+                   "esta página"}  # and in Spanish, for translations
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{5,20}\d(?![\w/])")
 WORD_CHARACTER = re.compile(r"\w")
@@ -244,19 +246,27 @@ def text_personal_data(curriculum: Curriculum, settings: Settings) -> Iterator[F
 
 @check_rule("reading-level", Level.WARNING)
 def reading_level(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
-    """A session (or shared worksheet or skill) whose text reads above the grade set for the site.
+    """A session (or shared worksheet or skill) whose text reads above the level set for the site.
 
     Participants read at every level, often on a phone and at a hard moment. The check measures
-    the Flesch-Kincaid grade of the prose a participant reads (summary, key points, worksheet
-    questions, steps, ...), not titles or sources, and counts words from the glossary in
-    site-config/checks.yml as easy. The default limit is grade 8.
+    the prose a participant reads (summary, key points, worksheet questions, steps, ...), not
+    titles or sources, and counts words from the glossary in site-config/checks.yml as easy.
+    English is measured with the Flesch-Kincaid grade (default limit: grade 8); Spanish, in a
+    Spanish site or a translation, with the Fernandez-Huerta reading ease (default: at least 60,
+    `reading_level: spanish: min_score`). A translation into another language is not measured.
     Fix: shorter sentences and everyday words; the hint shows the hardest sentence.
     """
-    glossary = Glossary.of(settings.glossary)
-    key = ("reading", settings.max_grade, settings.glossary)
+    english = Glossary.of(settings.glossary)
+    spanish = SpanishGlossary.of(settings.spanish_glossary)
+    key = ("reading", settings.max_grade, settings.glossary, settings.spanish_min_score, settings.spanish_glossary)
+    first = curriculum.languages[0].split("-")[0]
     for doc in curriculum.documents:
         if doc.kind in {"session", "worksheet", "skill"}:
-            yield from remembered(doc, key, _reading_level, doc, glossary, settings)
+            language = (doc.language or first).split("-")[0]
+            if language == "en" or (language not in ("en", "es") and not doc.language):
+                yield from remembered(doc, key, _reading_level, doc, english, settings)
+            elif language == "es":
+                yield from remembered(doc, key, _spanish_reading_level, doc, spanish, settings)
 
 
 def _reading_level(doc: Document, glossary: Glossary, settings: Settings) -> list[Finding]:
@@ -267,6 +277,18 @@ def _reading_level(doc: Document, glossary: Glossary, settings: Settings) -> lis
     return [Finding(Location(doc.path, doc.data.pos.line, doc.data.pos.col),
                     f"the text reads at grade {reading.grade:g}; the limit is {settings.max_grade:g}",
                     f"Use shorter sentences and everyday words. Hardest sentence: {_quote(reading.hardest, 120)}")]
+
+
+def _spanish_reading_level(doc: Document, glossary: Glossary, settings: Settings) -> list[Finding]:
+    reading = ease(prose(doc), glossary, hardest=False)
+    if reading.words < 40 or reading.grade >= settings.spanish_min_score:
+        return []
+    reading = ease(prose(doc), glossary)
+    return [Finding(Location(doc.path, doc.data.pos.line, doc.data.pos.col),
+                    f"the Spanish text has a reading ease of {reading.grade:g} (Fernandez-Huerta); the site asks for "
+                    f"{settings.spanish_min_score:g} or more",
+                    "Use shorter sentences and everyday words (frases cortas, palabras de todos los días). "
+                    f"Hardest sentence: {_quote(reading.hardest, 120)}")]
 
 
 def remembered(doc: Document, key: Any, find: Callable[..., T], *args: Any) -> T:

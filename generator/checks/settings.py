@@ -22,11 +22,18 @@ def default(section: str, name: str) -> Any:
     return _CHECKS[section]["properties"][name]["default"]
 
 
+def spanish_default(name: str) -> Any:
+    return _CHECKS["reading_level"]["properties"]["spanish"]["properties"][name]["default"]
+
+
 DEFAULT_GLOSSARY = (
     "CBT", "DBT", "mindfulness", "DEAR MAN", "GIVE", "FAST", "TIPP", "PLEASE", "HALT", "IOP", "anxiety",
     "depression", "recovery", "relapse", "trauma", "worksheet", "therapy", "therapist", "emotion", "emotions",
     "coordinator", "program", "behavioral", "cognitive", "dialectical",
 )
+# Names said as letters or kept in English in Spanish text, counted as easy words.
+DEFAULT_SPANISH_GLOSSARY = ("CBT", "DBT", "TCC", "TDC", "mindfulness", "DEAR MAN", "GIVE", "FAST", "TIPP", "PLEASE",
+                            "HALT", "IOP")
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class Settings:
     max_grade: float = float(default("reading_level", "max_grade"))
     glossary: tuple[str, ...] = DEFAULT_GLOSSARY
     review_max_age_days: int = default("review", "max_age_days")
+    spanish_min_score: float = float(spanish_default("min_score"))  # Fernandez-Huerta reading ease
+    spanish_glossary: tuple[str, ...] = DEFAULT_SPANISH_GLOSSARY
     today: datetime.date = field(default_factory=lambda: today())
 
     def required_parts(self, kind: str) -> tuple[str, ...]:
@@ -47,12 +56,15 @@ class Settings:
         makeup = checks.get("makeup") or {}
         reading = checks.get("reading_level") or {}
         review = checks.get("review") or {}
+        spanish = reading.get("spanish") or {}
         return cls(
             makeup_required={kind: tuple(parts) for kind, parts in (makeup.get("by_kind") or {}).items()},
             makeup_default=tuple(makeup.get("required", default("makeup", "required"))),
             max_grade=float(reading.get("max_grade", default("reading_level", "max_grade"))),
             glossary=DEFAULT_GLOSSARY + tuple(reading.get("glossary") or ()),
             review_max_age_days=int(review.get("max_age_days", default("review", "max_age_days"))),
+            spanish_min_score=float(spanish.get("min_score", spanish_default("min_score"))),
+            spanish_glossary=DEFAULT_SPANISH_GLOSSARY + tuple(spanish.get("glossary") or ()),
         )
 
 

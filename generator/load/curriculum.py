@@ -30,6 +30,7 @@ from generator.load.reader_rules import (
     REF_UNKNOWN_WORKSHEET,
 )
 from generator.load.reader_rules import PROJECT_FORMAT as PROJECT_FORMAT_RULE
+from generator.load.translation_files import is_translation, read_translations, sources
 from generator.load.yamlsource import YMap
 from generator.model import (
     Closure,
@@ -68,7 +69,7 @@ def load(project: Project, cache: ReadCache | None = None) -> Loaded:
     config, closures = _load_config(reader)
     folders = sorted(p for p in project.content.iterdir() if p.is_dir() and not _hidden(Path(p.name))
                      and p.name != "library") if project.content.is_dir() else []
-    sessions = {folder: sorted((folder / "sessions").glob("*.yml")) for folder in folders}
+    sessions = {folder: sources(sorted((folder / "sessions").glob("*.yml"))) for folder in folders}
     curriculum = Curriculum(config=config, library=_load_library(reader), closures=closures)
     if not project.content.is_dir():
         reader.error(project.content, CONTENT_MISSING, "there is no content/ folder",
@@ -78,6 +79,9 @@ def load(project: Project, cache: ReadCache | None = None) -> Loaded:
             program = _load_program(reader, folder, sessions[folder], curriculum.library)
             if program:
                 curriculum.programs.append(program)
+    site = config.get("site")
+    curriculum.translations = read_translations(reader, curriculum, site["languages"] if site else None)
+    if project.content.is_dir():
         _report_unread(reader)
         if not curriculum.programs and not reader.problems:
             reader.error(project.content, CONTENT_MISSING, "content/ has no program",
@@ -171,9 +175,13 @@ def _load_config(reader: Reader) -> tuple[dict[str, Any], list[Closure]]:
             config[key] = _plain(data) if name in OPTIONAL_CONFIG else complete(data, SITE_CONFIG[name])
             if name == "closures":
                 closures = _closures(reader, path, data.get("closures"))
+    if "site" in config:  # one of the two is there (the schema says so); the other follows from it
+        site = config["site"]
+        site["languages"] = list(site["languages"] or [site["language"]])
+        site["language"] = site["language"] or site["languages"][0]
     if folder.is_dir():
         for path in sorted(folder.glob("*.y*ml")):
-            if path.stem not in CONFIG_FILES or path.suffix != ".yml":
+            if (path.stem not in CONFIG_FILES or path.suffix != ".yml") and not is_translation(path):
                 reader.error(path, CONFIG_UNKNOWN_FILE, f"catchup does not read {path.name}",
                              f"Settings files are: {', '.join(n + '.yml' for n in CONFIG_FILES)}. Rename or remove it.")
     return config, closures
@@ -202,7 +210,7 @@ def _load_library(reader: Reader) -> Library:
     shelves: list[tuple[str, dict[str, Any], Any]] = [("worksheet", library.worksheets, _worksheet),
                                                       ("skill", library.skills, _skill)]
     for kind, table, build in shelves:
-        for path in sorted((folder / f"{kind}s").glob("*.yml")):
+        for path in sources(sorted((folder / f"{kind}s").glob("*.yml"))):
             data = reader.read(path, kind)
             if data is None:
                 continue

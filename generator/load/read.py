@@ -165,8 +165,9 @@ class Reader:
     def error(self, path: Path, rule: Rule, message: str, hint: str, pos: Any = None) -> None:
         self.problems.append(rule.problem(self.here(path, pos), message, hint))
 
-    def read(self, path: Path, schema: str) -> YMap | None:
-        """Parse and validate one file; None if it has any error (already recorded)."""
+    def read(self, path: Path, schema: str, language: str = "") -> YMap | None:
+        """Parse and validate one file; None if it has any error (already recorded). A translation
+        (``language``) is parsed only: its shape is compared with its source's by the checks."""
         self.seen.add(path)
         if not path.is_file():
             what = ("a folder" if path.is_dir() else "a link that leads to no file" if path.is_symlink()
@@ -179,13 +180,13 @@ class Reader:
                        "Replace the link with a real file inside the project.")
             return None
         if self.cache is not None:
-            self.cache.used.add((path, schema))
-        known = self.cached(path, schema)
+            self.cache.used.add((path, schema, language))
+        known = self.cached(path, schema, language)
         if known is None:
-            known = self.fresh(path, schema)
+            known = self.fresh(path, schema, language)
             if self.cache is not None:
                 self.cache.changed = True
-                self.cache[(path, schema)] = known
+                self.cache[(path, schema, language)] = known
                 self.cache.refreshed.add(path)
         self.problems.extend(known.problems)
         if known.document is not None:
@@ -194,9 +195,9 @@ class Reader:
             self.attachments.setdefault(site_path, attachment)  # where it is first linked: where checks point
         return known.data
 
-    def cached(self, path: Path, schema: str) -> Read | None:
+    def cached(self, path: Path, schema: str, language: str = "") -> Read | None:
         """What an earlier load read of this file, if the file has not changed since."""
-        known = self.cache.get((path, schema)) if self.cache is not None else None
+        known = self.cache.get((path, schema, language)) if self.cache is not None else None
         if known is None:
             return None
         try:
@@ -214,7 +215,7 @@ class Reader:
                 return None
         return known
 
-    def fresh(self, path: Path, schema: str) -> Read:
+    def fresh(self, path: Path, schema: str, language: str = "") -> Read:
         """Read, parse, validate and attach one file, as a value: what the cache keeps."""
         stat = path.stat()
         found = Read((stat.st_mtime_ns, stat.st_size, stat.st_ino), [], None, None, {})
@@ -245,10 +246,11 @@ class Reader:
         if data is None:
             error("the file is empty", FILE_EMPTY, "Fill it in, or delete the file.")
             return found
-        found.problems.extend(validate(data, schema, self.shown(path)))
+        if not language:
+            found.problems.extend(validate(data, schema, self.shown(path)))
         if any(p.is_error for p in found.problems):
             return found
         if schema in CONTENT_SCHEMAS:
             found.attachments = attach(data, path, self.project.content, error, text, self.shown(path))
-        found.data, found.document = data, Document(self.shown(path), schema, data)
+        found.data, found.document = data, Document(self.shown(path), schema, data, language=language)
         return found

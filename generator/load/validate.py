@@ -238,6 +238,12 @@ def _pattern(e: _Error) -> Iterator[Problem]:
                     e.about or e.error.message)
 
 
+def _unique(e: _Error) -> Iterator[Problem]:
+    items = list(e.error.instance)
+    twice = next((item for index, item in enumerate(items) if item in items[:index]), None)
+    yield e.problem(f"{e.name} holds {_show(twice)} more than once", SCHEMA_VALUE, "Write each one once.")
+
+
 def _other(e: _Error) -> Iterator[Problem]:
     yield e.problem(f"{e.name} is {_show(e.error.instance)}, which is not allowed here ({e.error.message})",
                     SCHEMA_VALUE, e.about or "See the authoring guide for this field.")
@@ -246,6 +252,7 @@ def _other(e: _Error) -> Iterator[Problem]:
 _HANDLERS: dict[str, Callable[[_Error], Iterator[Problem]]] = {
     "anyOf": _one_of, "oneOf": _one_of, "additionalProperties": _unknown_keys, "required": _required,
     "type": _type, "enum": _enum, "minLength": _empty, "minItems": _empty, "pattern": _pattern,
+    "uniqueItems": _unique,
 }
 
 
