@@ -25,6 +25,9 @@ PROSE_KEYS = {"summary", "key_points", "objectives", "reflection", "before_next_
 LIST_KEYS = {"key_points", "objectives", "reflection", "before_next_session", "prompts", "steps"}
 CONTENT_KINDS = {"session", "program", "worksheet", "skill"}
 PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+|lorem ipsum)\b|\?\?\?|\[insert\b", re.I)
+# In a language where "todo" is a word (Spanish, Portuguese: "all"), a placeholder is written in capitals.
+PLACEHOLDER_CAPITALS = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b|\b[Ll]orem ipsum\b|\?\?\?|\[insert\b")
+TODO_IS_A_WORD = ("es", "pt", "gl", "ca")
 PLACEHOLDER_WORDS = ("todo", "tbd", "tbc", "fixme", "xxx", "lorem ipsum", "???", "[insert")  # quick test first
 # Every pattern here is bounded or anchored, so a long run of letters or brackets costs linear time.
 MARKDOWN_LINK = re.compile(r"(!?)\[([^\]\[]{0,1000})\]\(([^)]{0,2000})\)")
@@ -117,7 +120,8 @@ class _TextRules:
         values = values_of(doc)
         joined = "\n".join([text for _, text, _ in values])
         lowered = joined.lower()
-        placeholders = any(word in lowered for word in PLACEHOLDER_WORDS) and PLACEHOLDER.search(joined) is not None
+        pattern = PLACEHOLDER_CAPITALS if doc.language.split("-")[0] in TODO_IS_A_WORD else PLACEHOLDER
+        placeholders = any(word in lowered for word in PLACEHOLDER_WORDS) and pattern.search(joined) is not None
         links = "](" in joined
         contacts = ("@" in joined and EMAIL.search(joined) is not None) or bool(_phone_digits(joined) - self.phones)
         empty_items = not all(map(WORD_CHARACTER.search, [text for key, text, _ in values if key in LIST_KEYS]))
@@ -126,7 +130,7 @@ class _TextRules:
         for key, text, pos in values:
             where = Location(doc.path, pos.line, pos.col)
             if placeholders:
-                match = PLACEHOLDER.search(text)
+                match = pattern.search(text)
                 if match:
                     found.setdefault("placeholder", []).append(
                         Finding(where, f"'{match.group(0)}' looks like a placeholder: {_quote(text)}"))
