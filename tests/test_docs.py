@@ -86,5 +86,5 @@ def test_the_guides_example_sessions_pass_the_checker_in_the_sample_project(samp
     checked = check_project(Project(project))
     assert [str(p.where) + " " + p.message for p in checked.problems if p.is_error] == []
     assert {p.rule for p in checked.problems if p.level > 0} <= {"review-status"}  # a draft, as the guide says
-    sample = len(list((sample_project / "content").glob("*/sessions/*.yml")))
+    sample = len([p for p in (sample_project / "content").glob("*/sessions/*.yml") if p.stem.count(".") == 0])
     assert checked.session_count == sample + 2

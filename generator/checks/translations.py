@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.checks.settings import Settings
+from generator.defaults import interface_languages
 from generator.load.translation_shape import compare, digest, recorded
 from generator.load.translations import pages
 from generator.model import Curriculum, PageKey, Translation
@@ -40,6 +41,29 @@ def site_languages(curriculum: Curriculum, settings: Settings) -> Iterator[Findi
             yield Finding(Location(doc.path, line, col), f"'language: {data['language']}' is not the first of "
                           f"'languages: [{', '.join(data['languages'])}]'", "Delete the line 'language:' (the first "
                           "of 'languages' is the site's language), or make the two agree.")
+
+
+@check_rule("language-no-interface", Level.ERROR)
+def language_no_interface(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
+    """A language of the site that Catch-Up cannot write its own words in (headings, buttons, the
+    finder's answers, the privacy page): it has no message catalog for it.
+
+    Its pages would mix the translated text with Catch-Up's words in English.
+    Fix: use a language Catch-Up has (the message names them), or add a catalog for it
+    (docs/translating.md: "Adding a language").
+    """
+    known = interface_languages()
+    for doc in curriculum.documents:
+        if doc.kind != "site-config-site" or doc.language:
+            continue
+        data = doc.data
+        key = "languages" if data.get("languages") else "language"
+        codes = list(data.get("languages") or [data.get("language")])
+        for code in codes:
+            if isinstance(code, str) and code.split("-")[0].lower() not in known:
+                line, col = data.value_pos[key]
+                yield Finding(Location(doc.path, line, col), f"Catch-Up has no words of its own in '{code}'",
+                              f"Use one of: {', '.join(known)}; or add a catalog for '{code}' (docs/translating.md).")
 
 
 @check_rule("translation-structure", Level.ERROR)
