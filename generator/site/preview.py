@@ -22,8 +22,9 @@ from generator.model import Curriculum
 from generator.problems import Problem, relative
 from generator.project import Project
 from generator.render import Page, session_path
+from generator.render.i18n import site_languages
 from generator.site import mkdocs_run
-from generator.site.build import generate
+from generator.site.build import generate, localized
 from generator.site.lock import build_lock
 
 log = logging.getLogger("catchup")
@@ -60,7 +61,7 @@ class Preview:
         self.serve_url = serve_url
         self.theme_stamp: tuple[tuple[str, bytes], ...] | None = None
         self.cache = ReadCache()  # files unchanged since the last save are not read again
-        self.pages: dict[str, Page] = {}  # the Markdown of the last good build
+        self.pages: dict[str, dict[str, Page]] = {}  # the Markdown of the last good build, by language
         self.inputs: dict[Path, tuple[int, int, bytes]] = {}  # every input file when that build was made
 
     def rebuild(self) -> Checked:
@@ -72,13 +73,21 @@ class Preview:
             self._show_errors(errors)
             return checked
         only = self._affected(inputs, checked.curriculum)
+        languages = site_languages(checked.curriculum.config["site"])
         with build_lock(self.project, wait=True):  # a catchup build writes .catchup/ too: wait for it
-            result = generate(self.project, checked.curriculum, self.site_dir, only=only, previous=self.pages)
-            self.pages = {page.path: page for page in result.pages}
-            self.inputs = inputs
             stamp = self._theme_stamp(inputs)
-            dirty = self.theme_stamp == stamp and not result.config_changed and not result.theme_changed
-            self._mkdocs(dirty)
+            dirty = self.theme_stamp == stamp and set(languages) == set(self.pages)
+            for language in languages:  # every language's Markdown first: then MkDocs, for each
+                text, untranslated = localized(checked.curriculum, language)
+                result = generate(self.project, text, self._site_dir(language, languages), only=only,
+                                  previous=self.pages.get(language), language=language, untranslated=untranslated)
+                self.pages[language] = {page.path: page for page in result.pages}
+                dirty = dirty and not result.config_changed and not result.theme_changed
+            self.pages = {language: self.pages[language] for language in languages}
+            self.inputs = inputs
+            # MkDocs empties the folder of a full build: the first language's holds the others'
+            for language in languages:
+                self._mkdocs(language, languages, dirty)
         self.theme_stamp = stamp
         self._show_errors([])
         return checked
@@ -107,7 +116,8 @@ class Preview:
         changed = {path for path, stamp in inputs.items() if self.inputs[path] != stamp} | self.cache.refreshed
         if any(path.suffix != ".yml" or path.parent.name != "sessions" for path in changed):
             return None
-        shown = {relative(path, self.project.root) for path in changed}
+        # a session's translation (cbt-01.es.yml) shows on its source's page (cbt-01.yml)
+        shown = {relative(path.with_name(path.name.split(".", 1)[0] + ".yml"), self.project.root) for path in changed}
         session_pages: set[str] = set()
         only: set[str] = set()
         for program in curriculum.programs:
@@ -116,7 +126,8 @@ class Preview:
                     session_pages.add(session_path(program, session))
                     if session.where.path in shown:
                         only.update(session_path(program, near) for near in track.sessions[max(index - 1, 0):index + 2])
-        return only | {path for path in self.pages if path not in session_pages}
+        first = next(iter(self.pages.values()))
+        return only | {path for path in first if path not in session_pages}
 
     def _theme_stamp(self, inputs: dict[Path, tuple[int, int, bytes]]) -> tuple[tuple[str, bytes], ...]:
         """What the theme and mkdocs.yml hold (the theme's digests from ``inputs``): every page
@@ -127,25 +138,35 @@ class Preview:
             stamp.append((str(self.project.mkdocs_yml), digest(self.project.mkdocs_yml.read_bytes())))
         return tuple(sorted(stamp))
 
-    def _show_errors(self, errors: list[Problem]) -> None:
-        if self.site_dir.is_dir():
-            lines = [f"{p.where}: {p.message}\n    hint: {p.hint}" for p in errors]
-            (self.site_dir / ERRORS_SCRIPT).write_text(_SCRIPT % json.dumps(lines), encoding="utf-8")
+    def _site_dir(self, language: str, languages: list[str]) -> Path:
+        return self.site_dir if language == languages[0] else self.site_dir / language
 
-    def _mkdocs(self, dirty: bool) -> None:
+    def _show_errors(self, errors: list[Problem]) -> None:
+        lines = [f"{p.where}: {p.message}\n    hint: {p.hint}" for p in errors]
+        for index, language in enumerate(self.pages or [""]):
+            folder = self.site_dir if index == 0 else self.site_dir / language  # the first language's at the root
+            if folder.is_dir():
+                (folder / ERRORS_SCRIPT).write_text(_SCRIPT % json.dumps(lines), encoding="utf-8")
+
+    def _mkdocs(self, language: str, languages: list[str], dirty: bool) -> None:
+        site_dir = self._site_dir(language, languages)
+        serve_url = self.serve_url
+        if serve_url and language != languages[0]:
+            serve_url = serve_url.rstrip("/") + f"/{language}/"
+
         def adjust(config: Any) -> None:
             config.extra_javascript.append(ERRORS_SCRIPT)
-            if self.serve_url:
-                config.site_url = self.serve_url
+            if serve_url:
+                config.site_url = serve_url
 
-        index = self.site_dir / mkdocs_run.SEARCH_INDEX
+        index = site_dir / mkdocs_run.SEARCH_INDEX
         kept = index.read_bytes() if dirty and index.is_file() else None
         try:
             # Served over http: no need for the offline plugin. Not strict: a preview shows what it can.
             # A full build (the first one) runs on every core, as catchup build does, where forking is
             # safe: not in the watcher's thread (see speedups.parallel.can_fork).
-            mkdocs_run.build(self.project.generated_config, self.site_dir, strict=False,
-                             overrides={"plugins": ["search"]}, adjust=adjust, serve_url=self.serve_url, dirty=dirty)
+            mkdocs_run.build(self.project.config_for(language, languages), site_dir, strict=False,
+                             overrides={"plugins": ["search"]}, adjust=adjust, serve_url=serve_url, dirty=dirty)
         except MkDocsFailed as exc:
             raise BuildError(f"MkDocs could not build the preview: {exc}") from None
         if kept is not None:  # a dirty build indexes only the pages it rebuilt; keep the full index
