@@ -45,6 +45,8 @@ HELP_PAGES = {
     "what-got-in-the-way.md": ("what-got-in-the-way.md.j2", "What got in the way?"),
     "privacy.md": ("privacy.md.j2", "Privacy"),
 }
+# Reached from the search button in every page's header, not from the navigation.
+SEARCH_PAGE = ("search.md", "search.md.j2", "Search")
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ class Renderer:
         pages = [self.page("index.md", "home.md.j2", self.curriculum.config["site"]["name"], programs=programs)]
         pages += [self.page(path, template, title, programs=programs)
                   for path, (template, title) in HELP_PAGES.items()]
+        pages.append(self.page(*SEARCH_PAGE, programs=programs))
         for program in programs:
             pages.append(self.page(f"{program.id}/index.md", "program.md.j2", program.title,
                                    program=program, session_path=session_path))

@@ -22,7 +22,8 @@ from generator.project import Project
 from generator.render import Page, nav, render
 from generator.render.calendar import calendar_files
 from generator.render.widgets import finder_scripts
-from generator.site import mkdocs_run
+from generator.site import mkdocs_run, search
+from generator.site.assets import fingerprinted
 from generator.site.lock import build_lock
 from generator.site.mkdocs_config import THEME_DIR, build_config, config_text
 from generator.site.swap import swap
@@ -54,8 +55,8 @@ def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: 
     files = [*((page.path, page.text) for page in pages), *calendar_files(curriculum),
              *finder_scripts(curriculum.programs, curriculum.closures), *attachment_files(curriculum)]
     docs = write_tree(project.work / "docs", files)
-    theme = write_tree(project.work / THEME_DIR, theme_files(project))
     config = build_config(project, curriculum, nav(curriculum, pages), site_dir)
+    theme = write_tree(project.work / THEME_DIR, fingerprinted(config, theme_files(project)))
     return Generated(docs, write_file(project.generated_config, config_text(config)), pages, theme)
 
 
@@ -78,6 +79,7 @@ def build(project: Project, *, strict: bool = False, cache: ReadCache | None = N
                 os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; the site is for a web server
                 generate(project, checked.curriculum, staging)
                 mkdocs_run.build(project.generated_config, staging)
+                search.split_index(staging, [program.id for program in checked.curriculum.programs])
                 swap(staging, project.site)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)

@@ -22,7 +22,7 @@ from generator.model import Curriculum
 from generator.problems import Problem, relative
 from generator.project import Project
 from generator.render import Page, session_path
-from generator.site import mkdocs_run
+from generator.site import mkdocs_run, search
 from generator.site.build import generate
 from generator.site.lock import build_lock
 
@@ -79,6 +79,7 @@ class Preview:
             stamp = self._theme_stamp(inputs)
             dirty = self.theme_stamp == stamp and not result.config_changed and not result.theme_changed
             self._mkdocs(dirty)
+            search.split_index(self.site_dir, [program.id for program in checked.curriculum.programs], keep_index=True)
         self.theme_stamp = stamp
         self._show_errors([])
         return checked
