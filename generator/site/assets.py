@@ -4,7 +4,7 @@ a year (docs/hosting.md) and still gets a new version the moment one changes.
 The participant's scripts (every ``extra_javascript`` entry that is a theme file) are joined, in
 their order, into one ``assets/javascripts/catchup.<hash>.js``, and the styles in
 ``assets/stylesheets/`` into one ``assets/stylesheets/catchup.<hash>.css``: one request each,
-which counts on a slow phone connection. Any other style of the theme keeps its folder (its
+which counts on a slow phone connection (comments on lines of their own are left out). Any other style of the theme keeps its folder (its
 ``url()``s stay right) under a hashed name. The generated mkdocs.yml names the new files, and
 stays plain YAML. lunr, which only the search page loads, gets a hashed name too; it and the
 stemmer of the site's language are ``extra.catchup.search_scripts`` (see main.html). A project's
@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from importlib import resources
 from typing import Any
 
 HASH_LENGTH = 8
+# A comment that has lines to itself (our files explain themselves at length; a phone need not
+# download that): exactly one /* ... */, which cannot nest, from the start of a line to its end.
+COMMENT_LINES = re.compile(rb"^[ \t]*/\*[^*]*\*+(?:[^/*][^*]*\*+)*/[ \t]*\n", re.M)
 SCRIPTS, STYLES = "extra_javascript", "extra_css"
 SCRIPT_BUNDLE = "assets/javascripts/catchup.js"
 STYLE_BUNDLE = "assets/stylesheets/catchup.css"
@@ -57,15 +61,19 @@ def _bundle(config: dict[str, Any], key: str, files: dict[str, bytes], target: s
     if not joined:
         return None
     if key == SCRIPTS:  # each script apart: a missing ";" at the end of one cannot join it to the next
-        data = b"".join(b"/* " + path.encode() + b" */\n" + files.pop(path).rstrip() + b"\n;\n" for path in joined)
+        data = b"".join(b"/* " + path.encode() + b" */\n" + _short(files.pop(path)) + b"\n;\n" for path in joined)
     else:
-        data = b"\n".join(files.pop(path).rstrip() + b"\n" for path in joined)
+        data = b"\n".join(_short(files.pop(path)) + b"\n" for path in joined)
     name = hashed(target, data)
     files[name] = data
     first = entries.index(joined[0])
     rest = [entry for entry in entries if entry not in joined]
     config[key] = [*rest[:first], name, *rest[first:]]
     return name
+
+
+def _short(data: bytes) -> bytes:
+    return COMMENT_LINES.sub(b"", data).rstrip()
 
 
 def _rename(entry: Any, files: dict[str, bytes]) -> Any:

@@ -189,7 +189,8 @@
     });
     list.hidden = !pages;
     var values = { query: text, count: pages };
-    say(words(pages === 0 ? "none" : pages === 1 ? "one" : "many", values));
+    var none = scope.value === "all" ? "none-anywhere" : "none";
+    say(words(pages === 0 ? none : pages === 1 ? "one" : "many", values));
   }
 
   function search() {
