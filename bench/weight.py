@@ -42,6 +42,7 @@ class GzipServer:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.sent = 0
+        self.served: list[str] = []  # the paths sent with a body (not "304 Not Modified")
         self.lock = threading.Lock()
         self.compressed: dict[Path, bytes] = {}
         server = self
@@ -98,6 +99,7 @@ class GzipServer:
         request.wfile.write(body)
         with self.lock:
             self.sent += len(body)
+            self.served.append(path)
 
     def close(self) -> None:
         self.httpd.shutdown()
