@@ -48,7 +48,7 @@ class GzipServer:
         server = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            def do_GET(self) -> None:  # the name http.server calls
                 server.respond(self)
 
             def log_message(self, *args: object) -> None:

@@ -461,3 +461,17 @@ def test_plain_and_quick_builds_make_the_same_site(built: Path, sample_project: 
     assert len(pages) > 60
     assert [name for name in pages if quick[name] != plain[name]] == []
     assert quick["search/search_index.json"] == plain["search/search_index.json"]
+
+
+def test_the_search_page_gets_the_stemmer_of_the_site_s_language() -> None:
+    from generator.site.assets import fingerprinted
+
+    theme = [("assets/javascripts/vendor/lunr.min.js", b"lunr"), ("assets/javascripts/catchup/a.js", b"a()")]
+    config = {"theme": {"language": "es"}, "extra_javascript": ["assets/javascripts/catchup/a.js"]}
+    files = dict(fingerprinted(config, theme))
+    lunr, *stemmer = config["extra"]["catchup"]["search_scripts"]
+    assert lunr in files and files[lunr] == b"lunr" and "assets/javascripts/vendor/lunr.min.js" not in files
+    assert stemmer == ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.es.min.js"]
+    english = {"theme": {"language": "en"}}
+    fingerprinted(english, theme)
+    assert len(english["extra"]["catchup"]["search_scripts"]) == 1, "English needs no stemmer of its own"

@@ -4,11 +4,12 @@ a year (docs/hosting.md) and still gets a new version the moment one changes.
 The participant's scripts (every ``extra_javascript`` entry that is a theme file) are joined, in
 their order, into one ``assets/javascripts/catchup.<hash>.js``, and the styles in
 ``assets/stylesheets/`` into one ``assets/stylesheets/catchup.<hash>.css``: one request each,
-which counts on a slow phone connection (comments on lines of their own are left out). Any other style of the theme keeps its folder (its
-``url()``s stay right) under a hashed name. The generated mkdocs.yml names the new files, and
-stays plain YAML. lunr, which only the search page loads, gets a hashed name too; it and the
-stemmer of the site's language are ``extra.catchup.search_scripts`` (see main.html). A project's
-own theme file of the same name has already stood in for ours (``site.theme``).
+which counts on a slow phone connection (comments on lines of their own are left out). Any other
+style of the theme keeps its folder (its ``url()``s stay right) under a hashed name. The
+generated mkdocs.yml names the new files, and stays plain YAML. lunr, which only the search page
+loads, gets a hashed name too; it and the stemmer of the site's language are
+``extra.catchup.search_scripts`` (see main.html). A project's own theme file of the same name has
+already stood in for ours (``site.theme``).
 """
 
 from __future__ import annotations
@@ -87,6 +88,6 @@ def _rename(entry: Any, files: dict[str, bytes]) -> Any:
 
 def _material_ships(name: str) -> bool:
     try:
-        return resources.files("material").joinpath("templates", LUNR_LANGUAGES, name).is_file()
+        return resources.files("material").joinpath(f"templates/{LUNR_LANGUAGES}/{name}").is_file()
     except ModuleNotFoundError:  # another theme: search works without a stemmer
         return False
