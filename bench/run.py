@@ -39,9 +39,14 @@ from generator.site import mkdocs_run  # noqa: E402
 from generator.site.build import build, generate  # noqa: E402
 from generator.site.preview import Preview  # noqa: E402
 
+sys.path.insert(0, str(REPO / "bench"))
+from weight import page_weights  # noqa: E402
+
 # The targets of docs/performance.md (the largest figure allowed), for a curriculum of 1000 sessions.
 TARGETS = {"check_cold_s": 0.5, "check_s": 0.5, "generate_ratio": 0.10, "build_s": 10.0,
-           "largest_page_kb": 60.0, "peak_rss_mb": 500.0, "preview_s": 1.5, "build_per_session_ratio": 1.3}
+           "largest_page_kb": 60.0, "peak_rss_mb": 500.0, "preview_s": 1.5, "build_per_session_ratio": 1.3,
+           "first_visit_kb": 100.0, "finder_first_visit_kb": 100.0, "largest_first_visit_kb": 100.0,
+           "repeat_visit_kb": 15.0}
 TARGET_SESSIONS = 1000
 TRACKS_PER_PROGRAM = 4
 SESSIONS_PER_TRACK = 25
@@ -168,10 +173,21 @@ def measure(project: Project, runs: int) -> dict[str, float]:
     figures["site_mb"] = round(total / 1e6, 2)
     figures["largest_page_kb"] = round(max(pages) / 1e3, 1)
     figures["pages"] = len(pages)
+    figures.update(weights(project.site))
     figures["preview_s"] = preview_time(project, runs)
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     figures["peak_rss_mb"] = round(peak / 1024, 1)  # the largest process: this one or a build share
     return figures
+
+
+def weights(site: Path) -> dict[str, float]:
+    """What a phone downloads from the built site (bench/weight.py): a session page of the first
+    program, then its last session, search in that program, the finder and the largest page."""
+    sessions = sorted((site / "program-01").glob("track-*/*.html"))
+    first, other = sessions[0], sessions[-1]
+    largest = max(site.rglob("*.html"), key=lambda page: page.stat().st_size)
+    return page_weights(site, *(path.relative_to(site).as_posix() for path in (first, other, largest)),
+                        program="program-01")
 
 
 def plain_mkdocs_build(project: Project, site_dir: Path) -> None:

@@ -12,7 +12,8 @@ import pytest
 from helpers import REPO
 
 FIGURES = ["check_cold_s", "check_s", "generate_s", "mkdocs_build_s", "build_s", "generate_ratio", "build_vs_plain_mkdocs", "site_mb",
-           "largest_page_kb", "pages", "peak_rss_mb", "preview_s"]
+           "largest_page_kb", "pages", "peak_rss_mb", "preview_s", "first_visit_kb", "repeat_visit_kb",
+           "search_first_use_kb", "finder_first_visit_kb", "largest_first_visit_kb"]
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -145,11 +146,63 @@ def test_no_asset_is_loaded_from_another_host(built: Path) -> None:
     assert not offenders, offenders
 
 
-def test_search_works_without_a_server(built: Path) -> None:
-    assert (built / "search" / "search_index.js").is_file(), "offline search index missing"
-    html = (built / "index.html").read_text(encoding="utf-8")
-    assert 'src="assets/javascripts/vendor/iframe-worker-shim.js"' in html
-    assert (built / "assets/javascripts/vendor/iframe-worker-shim.js").is_file()
+def search_data(path: Path) -> tuple[str, dict]:
+    """The name a search script registers under and its data."""
+    found = re.fullmatch(r'\(window\.catchupSearch=window\.catchupSearch\|\|\{\}\)\[("[^"]+")\]=(.*);\n',
+                         path.read_text(encoding="utf-8"), re.S)
+    assert found, f"{path.name} is not a search script"
+    return json.loads(found.group(1)), json.loads(found.group(2))
+
+
+def test_search_data_is_split_by_program_and_no_page_loads_it(built: Path) -> None:
+    assert not (built / "search" / "search_index.json").exists() and not (built / "search" / "search_index.js").exists()
+    assert sorted(p.name for p in (built / "search").iterdir()) == ["adult-iop.js", "recovery-iop.js", "site.js"]
+    name, site = search_data(built / "search" / "site.js")
+    assert name == "site" and site["lang"] == "en"
+    pages = dict(site["pages"])
+    assert pages["urgent-help.html"] == "Urgent help" and pages["adult-iop/cbt-skills/cbt-03-thought-records.html"] == \
+        "4. Thought records"
+    assert "search.html" not in pages, "the search page does not find itself"
+    assert {doc[0].split("#")[0] for doc in site["docs"]} <= {p for p in pages if "/" not in p}, "site-wide only"
+    name, adult = search_data(built / "search" / "adult-iop.js")
+    assert name == "adult-iop" and all(doc[0].startswith("adult-iop/") for doc in adult["docs"])
+    thought = " ".join(doc[2] for doc in adult["docs"] if doc[0].startswith("adult-iop/cbt-skills/cbt-03-thought-records"))
+    assert "thinking trap" in thought and "<" not in thought, "plain text, as the page shows it"
+    for page in html_pages(built):
+        html = page.read_text(encoding="utf-8")
+        assert 'name="search"' not in html and "search_index" not in html, page.name
+        assert "lunr" not in html or page.name == "search.html", f"only the search page loads lunr: {page.name}"
+
+
+def test_theme_assets_have_content_hashed_names_in_one_file_each(built: Path, sample_project: Path) -> None:
+    html = (built / "adult-iop" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="\.\./(assets/javascripts/catchup[^"]*)"', html)
+    styles = re.findall(r'<link rel="stylesheet" href="\.\./(assets/stylesheets/catchup[^"]*)"', html)
+    assert len(scripts) == 1 and len(styles) == 1, (scripts, styles)
+    for path in scripts + styles:
+        data = (built / path).read_bytes()
+        assert path.split(".")[-2] == hashlib.sha256(data).hexdigest()[:8], f"{path} is named by its content"
+    bundle = (built / scripts[0]).read_text(encoding="utf-8")
+    order = [bundle.index(f"catchup/{name}.js */") for name in ("quickexit", "store", "finder", "menu", "search")]
+    assert order == sorted(order), "the scripts keep their order"
+    assert not (built / "assets" / "javascripts" / "catchup").exists(), "the joined files are not copied too"
+    generated = (sample_project / ".catchup" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert scripts[0] in generated and "!!" not in generated
+
+
+def test_an_edited_theme_file_gets_a_new_name(demo_project: Path) -> None:
+    project = Project(demo_project)
+    assert main(["build", "--root", str(demo_project), "--quiet"]) == 0
+    before = sorted(p.name for p in (project.site / "assets" / "stylesheets").glob("catchup.*.css"))
+    own = demo_project / "templates" / "theme" / "assets" / "stylesheets" / "catchup.css"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text("/* ours */\n.md-typeset h1 { color: green; }\n", encoding="utf-8")
+    assert main(["build", "--root", str(demo_project), "--quiet"]) == 0
+    after = sorted(p.name for p in (project.site / "assets" / "stylesheets").glob("catchup.*.css"))
+    assert len(before) == len(after) == 1 and before != after
+    css = (project.site / "assets" / "stylesheets" / after[0]).read_text(encoding="utf-8")
+    assert css == ".md-typeset h1 { color: green; }\n", "the project's own file stands in for ours"
+    assert after[0] in (project.site / "index.html").read_text(encoding="utf-8")
 
 
 def test_navigation_is_pruned_to_the_current_section(built: Path, sample_project: Path) -> None:
@@ -258,9 +311,9 @@ def test_a_mkdocs_configuration_error_is_a_located_message_not_a_traceback(
     build(project)
     before = tree_digest(project.site)
     with (demo_project / "mkdocs.yml").open("a", encoding="utf-8") as own:  # the project's, laid over the base
-        own.write("plugins:\n  - search\n  - offline\n  - no-such-plugin\n")
+        own.write("plugins:\n  - search\n  - no-such-plugin\n")
     generated = project.generated_config  # and the one generated from it before
-    text, added = re.subn(r"(?m)^( *)- offline.*$", r"\g<0>\n\1- no-such-plugin", generated.read_text(encoding="utf-8"))
+    text, added = re.subn(r"(?m)^( *)- search.*$", r"\g<0>\n\1- no-such-plugin", generated.read_text(encoding="utf-8"))
     assert added == 1
     generated.write_text(text, encoding="utf-8")
     with pytest.raises(BuildError, match="configuration error"):
@@ -407,3 +460,17 @@ def test_plain_and_quick_builds_make_the_same_site(built: Path, sample_project: 
     assert len(pages) > 60
     assert [name for name in pages if quick[name] != plain[name]] == []
     assert quick["search/search_index.json"] == plain["search/search_index.json"]
+
+
+def test_the_search_page_gets_the_stemmer_of_the_site_s_language() -> None:
+    from generator.site.assets import fingerprinted
+
+    theme = [("assets/javascripts/vendor/lunr.min.js", b"lunr"), ("assets/javascripts/catchup/a.js", b"a()")]
+    config = {"theme": {"language": "es"}, "extra_javascript": ["assets/javascripts/catchup/a.js"]}
+    files = dict(fingerprinted(config, theme))
+    lunr, *stemmer = config["extra"]["catchup"]["search_scripts"]
+    assert lunr in files and files[lunr] == b"lunr" and "assets/javascripts/vendor/lunr.min.js" not in files
+    assert stemmer == ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.es.min.js"]
+    english = {"theme": {"language": "en"}}
+    fingerprinted(english, theme)
+    assert len(english["extra"]["catchup"]["search_scripts"]) == 1, "English needs no stemmer of its own"

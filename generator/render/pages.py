@@ -49,6 +49,8 @@ HELP_PAGES = {  # title (a message of the catalogs), and the site-config files w
     "privacy.md": ("privacy.md.j2", N_("Privacy"), ()),
 }
 ALL_SITE_CONFIG = ("site", "urgent-help", "contacts")  # shown on every page (names, the urgent-help bar)
+# Reached from the search button in every page's header, not from the navigation.
+SEARCH_PAGE = ("search.md", "search.md.j2", N_("Search"))
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,7 @@ class Renderer:
                             shows=(*(("site-config", name) for name in files), *every,
                                    *(listed if path == "find-a-session.md" else ())))
                   for path, (template, title, files) in HELP_PAGES.items()]
+        pages.append(self.page(SEARCH_PAGE[0], SEARCH_PAGE[1], _(SEARCH_PAGE[2]), programs=programs, shows=every))
         for program in programs:
             sessions = tuple(("session", program.id, session.id) for session in program.sessions)
             pages.append(self.page(f"{program.id}/index.md", "program.md.j2", program.title,

@@ -29,6 +29,7 @@ THEME_WORDS = {
     "not_found": N_("Page not found"),
     "not_found_text": N_("This page is not on this site. It may have moved."),
     "home": N_("Go to the home page"),
+    "search": N_("Search"),
 }
 
 # The navigation's own entries.

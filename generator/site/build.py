@@ -24,7 +24,8 @@ from generator.render.calendar import calendar_files
 from generator.render.i18n import site_languages
 from generator.render.pages import Untranslated
 from generator.render.widgets import finder_scripts
-from generator.site import mkdocs_run
+from generator.site import mkdocs_run, search
+from generator.site.assets import fingerprinted
 from generator.site.lock import build_lock
 from generator.site.mkdocs_config import THEME_DIR, build_config, config_text
 from generator.site.swap import swap
@@ -61,8 +62,8 @@ def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: 
     files = [*((page.path, page.text) for page in pages), *calendar_files(curriculum, language=language),
              *finder_scripts(curriculum.programs, curriculum.closures), *attachment_files(curriculum)]
     docs = write_tree(project.docs_for(language, languages), files)
-    theme = write_tree(project.work / THEME_DIR, theme_files(project))
     config = build_config(project, curriculum, nav(curriculum, pages, language), site_dir, language)
+    theme = write_tree(project.work / THEME_DIR, fingerprinted(config, theme_files(project)))
     return Generated(docs, write_file(project.config_for(language, languages), config_text(config)), pages, theme)
 
 
@@ -85,6 +86,7 @@ def generate_all(project: Project, curriculum: Curriculum, staging: Path) -> Non
         text, untranslated = localized(curriculum, language)
         generate(project, text, site_dir, language=language, untranslated=untranslated)
         mkdocs_run.build(project.config_for(language, languages), site_dir)
+        search.split_index(site_dir, [program.id for program in curriculum.programs])
 
 
 def attachment_files(curriculum: Curriculum) -> list[tuple[str, str | bytes]]:

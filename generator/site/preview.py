@@ -23,7 +23,7 @@ from generator.problems import Problem, relative
 from generator.project import Project
 from generator.render import Page, session_path
 from generator.render.i18n import site_languages
-from generator.site import mkdocs_run
+from generator.site import mkdocs_run, search
 from generator.site.build import generate, localized
 from generator.site.lock import build_lock
 
@@ -88,6 +88,8 @@ class Preview:
             # MkDocs empties the folder of a full build: the first language's holds the others'
             for language in languages:
                 self._mkdocs(language, languages, dirty)
+                search.split_index(self._site_dir(language, languages),
+                                   [program.id for program in checked.curriculum.programs], keep_index=True)
         self.theme_stamp = stamp
         self._show_errors([])
         return checked

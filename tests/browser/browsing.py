@@ -41,8 +41,21 @@ def page_types(curriculum: Any) -> dict[str, str]:
     pages = {"home": "index.html", "program": f"{program.id}/index.html", "session": session_href(program, session),
              "my-catch-up": f"{program.id}/my-catch-up.html"}
     pages.update({name.removesuffix(".html"): name for name in HELP_PAGES})
+    pages["search"] = "search.html"
     pages["not-found"] = "404.html"
     return pages
+
+
+def search_from_the_header(page: Any, words: str, scope: str | None = None) -> None:
+    """Open search from the header of the page shown, search ``words`` (in ``scope``: a program's
+    id or "all"; by default where the header's button opened it) and wait for the answer."""
+    with page.expect_navigation():
+        page.locator(".md-header").get_by_role("link", name="Search", exact=True).click()
+    page.get_by_label("Search for").fill(words)
+    if scope:
+        page.get_by_label("Search in").select_option(scope)
+    page.locator("form[role=search]").get_by_role("button", name="Search").click()
+    page.locator("[data-catchup-search-status]").filter(has_text=words).wait_for()
 
 
 def axe_violations(page: Any) -> list[str]:

@@ -1,11 +1,11 @@
 """axe-core, with the WCAG 2.0, 2.1 and 2.2 A and AA rules, finds nothing on any page type, in the
-light and the dark scheme, nor once the tools have been used (finder answer, ticks, progress)."""
+light and the dark scheme, nor once the tools have been used (finder answer, ticks, progress, search results)."""
 
 from __future__ import annotations
 
 import pytest
 
-from browsing import axe_version, axe_violations, page_types, worksheet_session
+from browsing import axe_version, axe_violations, page_types, search_from_the_header, worksheet_session
 
 pytestmark = pytest.mark.browser
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -44,6 +44,11 @@ def test_no_axe_violations_on_any_page_type(browser, site_url: str, curriculum, 
     page.goto(site_url + page_types(curriculum)["program"])
     page.locator(".catchup-badge").first.wait_for()
     found["program, with progress"] = axe_violations(page)
+    search_from_the_header(page, "worksheet")
+    page.locator("[data-catchup-search-results] li").first.wait_for()
+    found["search, with results"] = axe_violations(page)
+    search_from_the_header(page, "zzzxq")
+    found["search, nothing found"] = axe_violations(page)
     context.close()
 
     problems = {kind: lines for kind, lines in found.items() if lines}

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browsing import find_with_the_finder
+from browsing import find_with_the_finder, search_from_the_header
 
 pytestmark = pytest.mark.browser
 
@@ -47,11 +47,12 @@ def test_pages_links_and_search_work_and_stay_on_the_origin(browser, home_url: s
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Thought records"
 
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("thinking trap")
-    result = page.locator(".md-search-result__link[href*='cbt-03-thought-records.html']").first
-    result.wait_for(state="visible", timeout=15000)
-    result.click()
+    assert not [url for url in requests if "/search/" in url or "lunr" in url], "no search data before search"
+    search_from_the_header(page, "thinking trap")
+    assert page.url.endswith("search.html?q=thinking%20trap&in=adult-iop")
+    result = page.locator("[data-catchup-search-results] a[href*='cbt-03-thought-records.html']").first
+    with page.expect_navigation():
+        result.click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Thought records"
     assert page.locator(".catchup-urgent").is_visible()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import find_with_the_finder, page_types, same_origin, stored, worksheet_session
+from browsing import find_with_the_finder, page_types, same_origin, search_from_the_header, stored, worksheet_session
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +29,8 @@ def use_every_tool(page, site_url: str, curriculum) -> None:
     page.goto(site_url + f"{program.id}/index.html")
     with page.expect_download():
         page.locator("a[href$='.ics']").first.click()
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("worksheet")
-    page.locator(".md-search-result__link").first.wait_for()
+    search_from_the_header(page, "worksheet", "all")
+    page.locator("[data-catchup-search-results] a").first.wait_for()
 
 
 def test_nothing_leaves_the_device_before_or_after_the_opt_in(context, page, site_url: str, curriculum) -> None:
