@@ -27,9 +27,13 @@ def program(checked: Checked, program_id: str) -> Program:
 
 def test_the_sample_has_no_errors_no_warnings_and_says_it_awaits_review(checked: Checked) -> None:
     assert [str(p.where) + " " + p.message for p in checked.problems if p.level > 0] == []
-    notes = [p for p in checked.problems if p.level == 0]
-    assert len(notes) == checked.session_count and {p.rule for p in notes} == {"review-sample"}
+    notes = [p for p in checked.problems if p.level == 0 and p.rule == "review-sample"]
+    assert len(notes) == checked.session_count
     assert all("sample content awaiting clinical review" in p.message for p in notes)
+    # The other notes: pages not translated into Spanish yet, none of them in the adult program
+    missing = [p for p in checked.problems if p.level == 0 and p.rule != "review-sample"]
+    assert {p.rule for p in missing} == {"translation-missing"}
+    assert not [p for p in missing if "adult-iop" in p.where.path], "the adult program is all in Spanish"
 
 
 def test_two_programs_of_the_promised_size_and_shape(checked: Checked) -> None:
@@ -68,7 +72,8 @@ def test_shared_worksheets_and_skills_are_reused_by_reference(checked: Checked) 
 
 def test_median_session_reads_at_or_below_grade_7_by_the_checkers_measure(checked: Checked) -> None:
     glossary = Glossary(Settings.from_config(checked.curriculum.config).glossary)
-    grades = [measure(prose(doc), glossary).grade for doc in checked.curriculum.documents if doc.kind == "session"]
+    grades = [measure(prose(doc), glossary).grade for doc in checked.curriculum.documents
+              if doc.kind == "session" and not doc.language]  # the English (Spanish: test_translations)
     assert len(grades) == checked.session_count
     assert statistics.median(grades) <= 7
     assert max(grades) <= 8

@@ -146,7 +146,9 @@ def translation_missing(curriculum: Curriculum, settings: Settings) -> Iterator[
                 yield Finding(where, f"no translation into '{language}' of this {KINDS[page[0]]} yet",
                               f"Write {_name(where.path, language)} beside it.")
     for translation in curriculum.translations:
-        left = compare(translation).untranslated if _usable(translation) else []
+        # a link left out is the source's, which may be the only version of the page: not text left out
+        left = [key for key in (compare(translation).untranslated if _usable(translation) else [])
+                if not key.endswith(".url")]
         if left:
             shown = ", ".join(left[:4]) + (f" and {len(left) - 4} more" if len(left) > 4 else "")
             yield Finding(translation.where, f"this translation leaves out {shown}: shown in the source's language",
