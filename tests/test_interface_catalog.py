@@ -198,3 +198,33 @@ def test_the_keys_a_script_asks_for_are_read_from_each_call() -> None:
     code = '''word("a"); wordNodes(n === 1 ? "b-one" : "b-other", { count: n }); // word("in-a-comment")
       function word(key, values) { return message(key); } word(key);'''
     assert asked_keys(code) == ({"a", "b-one", "b-other"}, ["word(key"])
+
+
+def test_the_catalogs_hold_every_message_translated_and_up_to_date() -> None:
+    """Every word Catch-Up writes is in generator/locale/catchup.pot, and each language's catalog
+    translates all of them (none fuzzy). After changing a message:
+    python3 -m generator.render.catalogs update, then translate what it lists."""
+    from generator.render.catalogs import extract, problems
+
+    assert len(extract()) > 300  # the templates, the theme's words, the scripts' and the calendar's
+    assert problems() == []
+
+
+def test_a_message_left_untranslated_is_caught(tmp_path, monkeypatch) -> None:
+    """The check that keeps the catalogs honest fails on a message with no translation."""
+    import shutil
+
+    import generator.defaults as defaults
+    from generator.render import catalogs
+
+    locale = tmp_path / "locale"
+    shutil.copytree(catalogs.LOCALE_DIR, locale)
+    po = locale / "es/LC_MESSAGES/catchup.po"
+    text = po.read_text(encoding="utf-8")
+    start = text.index('msgid "Print this catch-up packet"')
+    end = text.index("\n\n", start)
+    po.write_text(text[:start] + 'msgid "Print this catch-up packet"\nmsgstr ""' + text[end:], encoding="utf-8")
+    monkeypatch.setattr(catalogs, "LOCALE_DIR", locale)
+    monkeypatch.setattr(defaults, "LOCALE_DIR", locale)
+    found = catalogs.problems()
+    assert any("'Print this catch-up packet' has no translation" in line for line in found), found
