@@ -239,3 +239,21 @@ def test_the_first_preview_build_on_two_processes_makes_the_site_one_makes(demo_
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
     assert "catchup-preview-errors.js" in two["index.html"].decode(), "the preview's error script is on the pages"
+
+
+def test_the_preview_shows_every_language_and_follows_an_edited_translation(tmp_path: Path) -> None:
+    from generator.site.preview import Preview
+    from helpers import make_project
+
+    root = make_project(tmp_path / "demo", EXAMPLES / "good/translations")
+    preview = Preview(Project(root), tmp_path / "preview")
+    assert preview.rebuild().ok
+    spanish = tmp_path / "preview/es/demo/skills/skills-2.html"
+    assert "<h1>Pensamientos</h1>" in spanish.read_text(encoding="utf-8")
+    assert (tmp_path / "preview/demo/skills/skills-2.html").is_file()
+    translation = root / "content/demo/sessions/skills-2.es.yml"
+    translation.write_text(translation.read_text(encoding="utf-8").replace("title: Pensamientos",
+                                                                           "title: Ideas que pasan"), encoding="utf-8")
+    assert preview.rebuild().ok  # stale now (a warning), still previewed
+    assert "<h1>Ideas que pasan</h1>" in spanish.read_text(encoding="utf-8")
+    assert (tmp_path / "preview/index.html").is_file(), "the first language's site is still there"

@@ -31,9 +31,11 @@ def test_screenshots_of_the_main_pages(browser, site_url: str, curriculum, folde
     page = context.new_page()
     viewer = context.new_page()
     kinds = page_types(curriculum)
-    for kind in ("home", "program", "session", "safety-plan", "my-catch-up"):
-        page.goto(site_url + kinds[kind])
+    shots = [(kind, kinds[kind]) for kind in ("home", "program", "session", "safety-plan", "my-catch-up")]
+    shots += [(f"{kind}-es", "es/" + kinds[kind]) for kind in ("session", "find-a-session")]  # the Spanish site
+    for name, path in shots:
+        page.goto(site_url + path)
         assert page.locator(".catchup-urgent").bounding_box()["y"] < 50, "urgent help first on screen"
-        png = page.screenshot(path=str(folder / f"{kind}-{size}.png"))
-        assert colour_count(viewer, png) > 20, f"the screenshot of the {kind} page is blank"
+        png = page.screenshot(path=str(folder / f"{name}-{size}.png"))
+        assert colour_count(viewer, png) > 20, f"the screenshot of the {name} page is blank"
     context.close()
