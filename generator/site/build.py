@@ -25,6 +25,7 @@ from generator.render.widgets import finder_scripts
 from generator.site import mkdocs_run
 from generator.site.lock import build_lock
 from generator.site.mkdocs_config import THEME_DIR, build_config, config_text
+from generator.site.offline import write_offline
 from generator.site.swap import swap
 from generator.site.theme import theme_files
 from generator.site.write import WriteResult, write_file, write_tree
@@ -78,6 +79,7 @@ def build(project: Project, *, strict: bool = False, cache: ReadCache | None = N
                 os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; the site is for a web server
                 generate(project, checked.curriculum, staging)
                 mkdocs_run.build(project.generated_config, staging)
+                write_offline(project, checked.curriculum, staging)  # last: it lists the files built before it
                 swap(staging, project.site)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)

@@ -25,6 +25,7 @@ from generator.render import Page, session_path
 from generator.site import mkdocs_run
 from generator.site.build import generate
 from generator.site.lock import build_lock
+from generator.site.offline import write_offline
 
 log = logging.getLogger("catchup")
 ERRORS_SCRIPT = "catchup-preview-errors.js"
@@ -79,6 +80,7 @@ class Preview:
             stamp = self._theme_stamp(inputs)
             dirty = self.theme_stamp == stamp and not result.config_changed and not result.theme_changed
             self._mkdocs(dirty)
+            write_offline(self.project, checked.curriculum, self.site_dir)
         self.theme_stamp = stamp
         self._show_errors([])
         return checked
