@@ -56,8 +56,10 @@ def obj(description: str, required: list[str], /, **properties: Any) -> dict[str
 
 
 def with_default(schema: dict[str, Any], default: Any) -> dict[str, Any]:
-    """A setting's schema with its default, which the checker uses when the setting is left out."""
-    return {**schema, "default": default, "description": f"{schema['description'][:-1]} (default {json.dumps(default)})."}
+    """A setting's schema with its default, which the checker and the loader use when the setting is
+    left out (written in the description as YAML writes it: true, 8)."""
+    described = f"{schema['description'][:-1]} (default {json.dumps(default)})."
+    return {**schema, "default": default, "description": described}
 
 
 def array_of(description: str, item: dict[str, Any]) -> dict[str, Any]:

@@ -175,3 +175,16 @@ def test_a_site_yml_that_says_offline_false_builds_a_site_without_the_button(tmp
     site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("offline: false", "offline: maybe"),
                         encoding="utf-8")
     assert main(["check", "--root", str(root), "--quiet"]) == 1
+
+
+def test_a_program_called_offline_keeps_its_pages(tmp_path: Path) -> None:
+    from helpers import make_project
+
+    root = make_project(tmp_path / "demo")
+    program_yml = root / "content" / "demo" / "program.yml"
+    program_yml.write_text(program_yml.read_text(encoding="utf-8").replace("id: demo", "id: offline", 1),
+                           encoding="utf-8")
+    assert main(["build", "--root", str(root), "--quiet"]) == 0
+    site = root / "site"
+    assert (site / "offline" / "index.html").is_file()
+    assert "offline/index.html" in manifest(site, "offline")["urls"]
