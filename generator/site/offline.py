@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from generator.model import Curriculum, Program
 from generator.project import Project
@@ -39,7 +39,7 @@ LINKED_FILE = re.compile(r"""(?:src|href)="((?:\.\./)*files/[^"#?]+)""")  # pict
 
 def write_offline(project: Project, curriculum: Curriculum, site_dir: Path) -> None:
     """Write ``sw.js`` and the programs' manifests into the built site ``site_dir``."""
-    shutil.rmtree(site_dir / MANIFESTS, ignore_errors=True)  # a preview's site keeps the last build's
+    remove_manifests(site_dir)  # a preview's site keeps the last build's
     template = environment(project.templates).get_template(WORKER_TEMPLATE)
     if not curriculum.config["site"]["offline"]:
         (site_dir / WORKER).write_text(template.render(version="off", offline=False), encoding="utf-8")
@@ -49,7 +49,7 @@ def write_offline(project: Project, curriculum: Curriculum, site_dir: Path) -> N
     sizes = {path: (site_dir / path).stat().st_size for paths in kept.values() for path in paths}
     source = template.render(version="", offline=True)  # a change to the worker's code is a new version too
     version = stamp(site_dir, sorted(sizes), source)
-    (site_dir / MANIFESTS).mkdir()
+    (site_dir / MANIFESTS).mkdir(exist_ok=True)
     for program_id, paths in kept.items():
         manifest = {"program": program_id, "version": version, "files": len(paths),
                     "bytes": sum(sizes[path] for path in paths), "urls": paths}
@@ -58,10 +58,19 @@ def write_offline(project: Project, curriculum: Curriculum, site_dir: Path) -> N
     (site_dir / WORKER).write_text(template.render(version=version, offline=True), encoding="utf-8")
 
 
-def site_languages(site: dict[str, object]) -> set[str]:
+def remove_manifests(site_dir: Path) -> None:
+    """Remove the manifests of an earlier build, and nothing else: a program may be called
+    "offline" too, and its pages are in the same folder."""
+    folder = site_dir / MANIFESTS
+    for path in folder.glob("*.json") if folder.is_dir() else []:
+        path.unlink()
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def site_languages(site: dict[str, Any]) -> set[str]:
     """The language codes of the site, without a region (``en-US`` is ``en``)."""
-    codes = site.get("languages") or [site["language"]]
-    return {str(code).split("-")[0] for code in codes} if isinstance(codes, list) else {"en"}
+    return {str(code).split("-")[0] for code in site.get("languages") or [site["language"]]}
 
 
 def manifest_paths(site_dir: Path, program: Program, languages: set[str]) -> list[str]:
@@ -69,8 +78,7 @@ def manifest_paths(site_dir: Path, program: Program, languages: set[str]) -> lis
     site's root, sorted."""
     program_id = program.id
     paths = set(files(site_dir, "*.html"))  # the site-wide pages (each language's site has its own root)
-    program_pages = files(site_dir / program_id, "**/*.html", program_id)
-    paths.update(program_pages)
+    paths.update(files(site_dir / program_id, "**/*.html", program_id))
     paths.update(path for path in files(site_dir / "assets", "**/*", "assets") if needed_asset(path, languages))
     paths.update(files(site_dir / calendar_folder(program_id), "*", calendar_folder(program_id)))
     for extra in (finder_script_path(program), "search/site.js", f"search/{program_id}.js"):
