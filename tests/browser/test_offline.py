@@ -88,6 +88,12 @@ def build(project: Path) -> Path:
     return project / "site"
 
 
+def version(site: Path) -> str:
+    found = re.search(r'VERSION = "(\w+)"', (site / "sw.js").read_text(encoding="utf-8"))
+    assert found, "sw.js has no version"
+    return found.group(1)
+
+
 def state(page) -> dict[str, list[str]]:
     return page.evaluate(STATE)
 
@@ -220,7 +226,7 @@ def test_a_new_build_refreshes_the_kept_copy(context, page, curriculum, no_store
     project = own_project(tmp_path_factory.mktemp("refresh"))
     site = build(project)
     url = no_store(site)
-    old_version = re.search(r'VERSION = "(\w+)"', (site / "sw.js").read_text(encoding="utf-8")).group(1)
+    old_version = version(site)
     keep(page, url + f"{program.id}/index.html")
     assert state(page)["caches"] == [f"catchup-offline / {program.id} {old_version}"]
 
@@ -228,7 +234,7 @@ def test_a_new_build_refreshes_the_kept_copy(context, page, curriculum, no_store
     source.write_text(re.sub(r"(?m)^title: .*$", "title: A title changed after the copy was kept",
                              source.read_text(encoding="utf-8"), count=1), encoding="utf-8")
     build(project)
-    new_version = re.search(r'VERSION = "(\w+)"', (site / "sw.js").read_text(encoding="utf-8")).group(1)
+    new_version = version(site)
     assert new_version != old_version
     page.goto(url + "index.html")  # a visit: the browser finds the new sw.js, which refreshes the copy
     wait_for_state(page, lambda found: found["caches"] == [f"catchup-offline / {program.id} {new_version}"])
@@ -256,3 +262,17 @@ def test_offline_false_hides_the_button_and_switches_a_kept_copy_off(
     assert page.locator("[data-catchup-offline]").count() == 0
     assert "offline copy" not in (page.locator("article").text_content() or "").lower()
     assert state(page) == {"caches": [], "workers": []}
+
+
+def test_under_a_sub_path_the_copy_is_kept_and_opens(context, page, site: Path, curriculum, no_store,
+                                                     tmp_path_factory: pytest.TempPathFactory) -> None:
+    program, session = worksheet_session(curriculum)
+    host = tmp_path_factory.mktemp("host")
+    (host / "catch-up").symlink_to(site, target_is_directory=True)
+    url = no_store(host) + "catch-up/"
+    keep(page, url + f"{program.id}/index.html")
+    assert state(page) == {"caches": [f"catchup-offline /catch-up/ {program.id} {version(site)}"],
+                           "workers": [url]}
+    context.set_offline(True)
+    assert opens_from_the_copy(page, url + session_href(program, session))
+    assert opens_from_the_copy(page, url + "urgent-help.html")
