@@ -126,6 +126,19 @@ def opens_from_the_copy(page, address: str) -> bool:
     return page.locator("h1").count() == 1 and page.locator(".catchup-urgent").is_visible()
 
 
+def focused_contrast(page) -> float:
+    """The contrast ratio of the focused element's text against its background (WCAG's formula)."""
+    return page.evaluate("""() => {
+        const rgb = text => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const luminance = ([r, g, b]) => [r, g, b].map(v => v / 255)
+            .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const style = getComputedStyle(document.activeElement);
+        const [a, b] = [luminance(rgb(style.color)), luminance(rgb(style.backgroundColor))].sort((x, y) => y - x);
+        return (a + 0.05) / (b + 0.05);
+    }""")
+
+
 def other_program(curriculum, program) -> Any:
     return next(p for p in curriculum.programs if p.id != program.id)
 
@@ -183,6 +196,7 @@ def test_remove_empties_cache_storage_and_unregisters_the_worker(context, page, 
     remove = page.get_by_role("button", name="Remove the offline copy")
     remove.wait_for(timeout=30000)
     assert page.evaluate("document.activeElement.textContent") == "Remove the offline copy"
+    assert focused_contrast(page) >= 4.5, "the focused button's words must be readable"
     page.keyboard.press("Enter")
     status = page.locator("[data-catchup-offline-status]")
     page.wait_for_function("el => el.textContent.includes('removed')", arg=status.element_handle())
