@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from browsing import axe_violations, session_href, worksheet_session
+from browsing import axe_violations, session_href, settle, worksheet_session
 from helpers import REPO
 
 pytestmark = pytest.mark.browser
@@ -182,6 +182,7 @@ def test_after_the_opt_in_the_program_opens_with_no_connection(context, page, ur
 
     context.set_offline(False)
     page.goto(url + f"{program.id}/index.html")
+    page.get_by_role("button", name="Remove the offline copy").wait_for()  # the page reads the copy after it loads
     assert KEPT.match(page.locator("[data-catchup-offline-status]").text_content() or "")
     assert page.get_by_role("button", name="Remove the offline copy").is_visible()
     assert page.get_by_role("button", name="Keep this program on this device for offline use").is_hidden()
@@ -196,6 +197,7 @@ def test_remove_empties_cache_storage_and_unregisters_the_worker(context, page, 
     remove = page.get_by_role("button", name="Remove the offline copy")
     remove.wait_for(timeout=30000)
     assert page.evaluate("document.activeElement.textContent") == "Remove the offline copy"
+    settle(page)  # the colours fade in
     assert focused_contrast(page) >= 4.5, "the focused button's words must be readable"
     page.keyboard.press("Enter")
     status = page.locator("[data-catchup-offline-status]")
