@@ -1,5 +1,6 @@
 """What an offline copy of a program keeps (offline/<program-id>.json) and the worker's version
-(sw.js), as a build of the sample writes them. The browser side is tests/browser/test_offline.py (another name: pytest imports test files by their names)."""
+(sw.js), as a build of the sample writes them. The browser side is tests/browser/test_offline.py
+(this file has another name: pytest imports test files by their names)."""
 
 from __future__ import annotations
 
