@@ -7,6 +7,7 @@ which editors show on hover and which the authoring guide follows.
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -55,8 +56,10 @@ def obj(description: str, required: list[str], /, **properties: Any) -> dict[str
 
 
 def with_default(schema: dict[str, Any], default: Any) -> dict[str, Any]:
-    """A setting's schema with its default, which the checker uses when the setting is left out."""
-    return {**schema, "default": default, "description": f"{schema['description'][:-1]} (default {default})."}
+    """A setting's schema with its default, which the checker and the loader use when the setting is
+    left out (written in the description as YAML writes it: true, 8)."""
+    described = f"{schema['description'][:-1]} (default {json.dumps(default)})."
+    return {**schema, "default": default, "description": described}
 
 
 def array_of(description: str, item: dict[str, Any]) -> dict[str, Any]:
@@ -263,6 +266,11 @@ SITE_CONFIG = {
                     "hide the site fast. Default false."},
         quick_exit_url={**URL, "description": "The neutral site the 'Leave this site' button opens "
                         f"(default {QUICK_EXIT_URL})."},
+        offline=with_default({"type": "boolean", "description": "true: each program's page has a button "
+                              "'Keep this program on this device for offline use' (a service worker, sw.js, keeps "
+                              "the program's pages only after the participant presses it). false: no button, and "
+                              "the site's sw.js removes any offline copy kept before and switches itself off: use it "
+                              "if the offline copy ever goes wrong."}, True),
         branding=obj("Colours of the site.", [],
                      primary={"enum": COLOURS, "description": "Main colour of the header, e.g. indigo."},
                      accent={"enum": COLOURS, "description": "Colour of links and buttons, e.g. teal."}),
@@ -406,11 +414,12 @@ def translation_schemas() -> dict[str, dict[str, Any]]:
 
 
 def complete(data: Any, schema: dict[str, Any]) -> Any:
-    """A plain copy of valid ``data`` where every optional field left out is present as None
-    (an empty list for lists), so templates can test ``{% if field %}`` on any field."""
+    """A plain copy of valid ``data`` where every optional field left out is present with its
+    default, or as None (an empty list for lists), so templates can test ``{% if field %}`` on any field."""
     if isinstance(data, dict) and schema.get("type") == "object":
         properties = schema.get("properties", {})
-        return {key: complete(data[key], sub) if key in data else ([] if sub.get("type") == "array" else None)
+        return {key: complete(data[key], sub) if key in data else
+                copy.deepcopy(sub.get("default", [] if sub.get("type") == "array" else None))
                 for key, sub in properties.items()}
     if isinstance(data, list) and schema.get("type") == "array":
         return [complete(item, schema.get("items", {})) for item in data]

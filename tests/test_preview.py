@@ -64,6 +64,7 @@ def test_a_preview_rebuild_renders_only_the_edited_session_and_its_neighbours(
 
     preview = Preview(Project(demo_project), tmp_path / "preview")
     assert preview.rebuild().ok
+    worker = (tmp_path / "preview/sw.js").read_text(encoding="utf-8")
     rendered: list[str] = []
     original = generator.render.pages.Renderer.page
 
@@ -83,6 +84,9 @@ def test_a_preview_rebuild_renders_only_the_edited_session_and_its_neighbours(
     assert not [path for path in rendered if path.startswith("demo/skills/")]
     page = (tmp_path / "preview/demo/support/support-1.html").read_text(encoding="utf-8")
     assert "Changed." in page
+    # the offline copy's worker and list are made again too: a new version, for the changed page
+    assert (tmp_path / "preview/sw.js").read_text(encoding="utf-8") != worker
+    assert "demo/support/support-1.html" in (tmp_path / "preview/offline/demo.json").read_text(encoding="utf-8")
 
     rendered.clear()
     (demo_project / "content/demo/program.yml").write_text(

@@ -49,7 +49,12 @@ def calendar_path(program: Program, track: Track, reminder: bool = False) -> str
     per program, and a "." before "reminder", which no id has: no two tracks can share a name.)"""
     if first_meeting(track) is None or not track.sessions:
         return None
-    return f"calendar/{program.id}/{track.id}{'.reminder' if reminder else ''}.ics"
+    return f"{calendar_folder(program.id)}/{track.id}{'.reminder' if reminder else ''}.ics"
+
+
+def calendar_folder(program_id: str) -> str:
+    """The folder of a program's calendar files."""
+    return f"calendar/{program_id}"
 
 
 def page_url(config: dict[str, Any], path: str) -> str | None:

@@ -28,6 +28,7 @@ from generator.site import mkdocs_run, search
 from generator.site.assets import fingerprinted
 from generator.site.lock import build_lock
 from generator.site.mkdocs_config import THEME_DIR, build_config, config_text
+from generator.site.offline import write_offline
 from generator.site.swap import swap
 from generator.site.theme import theme_files
 from generator.site.write import WriteResult, write_file, write_tree
@@ -87,6 +88,7 @@ def generate_all(project: Project, curriculum: Curriculum, staging: Path) -> Non
         generate(project, text, site_dir, language=language, untranslated=untranslated)
         mkdocs_run.build(project.config_for(language, languages), site_dir)
         search.split_index(site_dir, [program.id for program in curriculum.programs])
+        write_offline(project, text, site_dir)  # last: it lists the files built before it
 
 
 def attachment_files(curriculum: Curriculum) -> list[tuple[str, str | bytes]]:

@@ -26,6 +26,7 @@ from generator.render.i18n import site_languages
 from generator.site import mkdocs_run, search
 from generator.site.build import generate, localized
 from generator.site.lock import build_lock
+from generator.site.offline import write_offline
 
 log = logging.getLogger("catchup")
 ERRORS_SCRIPT = "catchup-preview-errors.js"
@@ -90,6 +91,7 @@ class Preview:
                 self._mkdocs(language, languages, dirty)
                 search.split_index(self._site_dir(language, languages),
                                    [program.id for program in checked.curriculum.programs], keep_index=True)
+                write_offline(self.project, checked.curriculum, self._site_dir(language, languages))
         self.theme_stamp = stamp
         self._show_errors([])
         return checked

@@ -1,5 +1,6 @@
 """axe-core, with the WCAG 2.0, 2.1 and 2.2 A and AA rules, finds nothing on any page type, in the
-light and the dark scheme, nor once the tools have been used (finder answer, ticks, progress, search results)."""
+light and the dark scheme, nor once the tools have been used (finder answer, ticks, progress, an
+offline copy kept, search results)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ def test_no_axe_violations_on_any_page_type(browser, site_url: str, curriculum, 
     page.goto(site_url + page_types(curriculum)["program"])
     page.locator(".catchup-badge").first.wait_for()
     found["program, with progress"] = axe_violations(page)
+    page.get_by_role("button", name="Keep this program on this device for offline use").click()
+    page.get_by_role("button", name="Remove the offline copy").wait_for(timeout=30000)
+    found["program, offline copy kept"] = axe_violations(page)
     search_from_the_header(page, "worksheet")
     page.locator("[data-catchup-search-results] li").first.wait_for()
     found["search, with results"] = axe_violations(page)
