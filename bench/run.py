@@ -13,8 +13,10 @@ docs/performance.md for what each figure means and the targets.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import logging
+import multiprocessing
 import os
 import random
 import re
@@ -208,8 +210,12 @@ def weights(site: Path) -> dict[str, float]:
     sessions = sorted((site / "program-01").glob("track-*/*.html"))
     first, other = sessions[0], sessions[-1]
     largest = max(site.rglob("*.html"), key=lambda page: page.stat().st_size)
-    return page_weights(site, *(path.relative_to(site).as_posix() for path in (first, other, largest)),
-                        program="program-01")
+    # In a process of its own: Playwright's sync API will not run where an event loop already runs
+    # (a caller's, such as the test suite's browser session).
+    spawn = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=spawn) as pool:
+        return pool.submit(page_weights, site, *(path.relative_to(site).as_posix() for path in (first, other, largest)),
+                           program="program-01").result()
 
 
 def plain_mkdocs_build(project: Project, site_dir: Path) -> None:

@@ -178,14 +178,15 @@ def test_a_site_yml_that_says_offline_false_builds_a_site_without_the_button(tmp
     assert main(["check", "--root", str(root), "--quiet"]) == 1
 
 
-def test_a_program_called_offline_keeps_its_pages(tmp_path: Path) -> None:
+def test_a_program_called_offline_is_refused_before_anything_is_built(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Its pages would share the folder of the offline copy's lists: the checker says so."""
     from helpers import make_project
 
     root = make_project(tmp_path / "demo")
     program_yml = root / "content" / "demo" / "program.yml"
     program_yml.write_text(program_yml.read_text(encoding="utf-8").replace("id: demo", "id: offline", 1),
                            encoding="utf-8")
-    assert main(["build", "--root", str(root), "--quiet"]) == 0
-    site = root / "site"
-    assert (site / "offline" / "index.html").is_file()
-    assert "offline/index.html" in manifest(site, "offline")["urls"]
+    assert main(["build", "--root", str(root), "--quiet"]) == 1
+    assert "program id 'offline' is the name of a folder the site needs" in capsys.readouterr().out
+    assert not (root / "site").exists()

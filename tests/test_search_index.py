@@ -218,8 +218,8 @@ def sample_builds(sample_project: Path, tmp_path_factory: pytest.TempPathFactory
 def test_every_sample_page_is_tokenized_quickly_and_gives_material_s_sections(sample_builds: dict[str, Any]) -> None:
     pages = sample_builds["pages"]
     assert len(pages) > 60
-    quick = sample_builds["quick_pages"]  # the catchup build's (both languages) and the two-process one's
-    assert len(quick) >= 2 * len(pages) and all(quick), "a sample page fell back to Material's Parser"
+    tokenized = sample_builds["quick_pages"]  # the catchup build's (both languages) and the two-process one's
+    assert len(tokenized) >= 2 * len(pages) and all(tokenized), "a sample page fell back to Material's Parser"
     for uri, html in pages:
         assert quick(html) == material(html), uri
 

@@ -49,6 +49,29 @@ def duplicate_ids(curriculum: Curriculum, settings: Settings) -> Iterator[Findin
                     yield from claim("skill", "", skill.id, skill.where)
 
 
+# Folders and files the site itself puts at the root of each language's site: a program's folder
+# (its id) must not be one of them, nor a language's folder.
+RESERVED_FOLDERS = frozenset({"assets", "search", "finder", "calendar", "offline", "files", "site", "sw", "404",
+                              "index", "sitemap", "stylesheets", "javascripts"})
+
+
+@check_rule("program-id-reserved")
+def program_id_reserved(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
+    """A program's id is the name of a folder or file the site needs for itself (its styles and
+    scripts, search, the session finder, calendar files, the offline copy) or of a language's site.
+
+    A program's pages go in a folder named by its id, beside the site's own folders and the other
+    languages' sites (`es/`), so the two would overwrite each other.
+    Fix: give the program another id (and rename its folder in content/ to match).
+    """
+    languages = {code.lower() for code in curriculum.languages}
+    for program in curriculum.programs:
+        if program.id.lower() in RESERVED_FOLDERS or program.id.lower() in languages:
+            what = "a language of the site" if program.id.lower() in languages else "a folder the site needs"
+            yield Finding(program.where, f"program id '{program.id}' is the name of {what}",
+                          f"Choose another id, such as '{program.id}-program'.")
+
+
 @check_rule("session-number")
 def session_numbers(curriculum: Curriculum, settings: Settings) -> Iterator[Finding]:
     """The sessions of a track are numbered 1, 2, 3, ... with no number twice and none left out.

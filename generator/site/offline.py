@@ -19,7 +19,6 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from generator.model import Curriculum, Program
 from generator.project import Project
@@ -44,7 +43,7 @@ def write_offline(project: Project, curriculum: Curriculum, site_dir: Path) -> N
     if not curriculum.config["site"]["offline"]:
         (site_dir / WORKER).write_text(template.render(version="off", offline=False), encoding="utf-8")
         return
-    languages = site_languages(curriculum.config["site"])
+    languages = {str(curriculum.config["site"]["language"]).split("-")[0]}  # this site's: one per language
     kept = {program.id: manifest_paths(site_dir, program, languages) for program in curriculum.programs}
     sizes = {path: (site_dir / path).stat().st_size for paths in kept.values() for path in paths}
     source = template.render(version="", offline=True)  # a change to the worker's code is a new version too
@@ -66,11 +65,6 @@ def remove_manifests(site_dir: Path) -> None:
         path.unlink()
     if folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
-
-
-def site_languages(site: dict[str, Any]) -> set[str]:
-    """The language codes of the site, without a region (``en-US`` is ``en``)."""
-    return {str(code).split("-")[0] for code in site.get("languages") or [site["language"]]}
 
 
 def manifest_paths(site_dir: Path, program: Program, languages: set[str]) -> list[str]:

@@ -69,7 +69,7 @@
     return new Promise(function (resolve, reject) {
       worker.addEventListener("statechange", function () {
         if (worker.state === "activated") resolve(worker);
-        if (worker.state === "redundant") reject(new Error("the worker did not install"));
+        if (worker.state === "redundant") reject(new Error("redundant"));
       });
     });
   }
