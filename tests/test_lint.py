@@ -3,6 +3,7 @@ ruff (style, likely bugs, import order) on the code and tests, mypy on the packa
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -21,3 +22,17 @@ def test_ruff_finds_nothing() -> None:
 def test_mypy_finds_nothing() -> None:
     result = run("mypy")  # what it checks and how strictly: [tool.mypy] in pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_theme_styles_are_well_formed() -> None:
+    """Every rule of Catch-Up's styles is closed: one missing brace silently swallows the rules after it."""
+    from generator import defaults
+
+    for path in (defaults.templates() / "theme").rglob("*.css"):
+        depth = 0
+        text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for line_number, line in enumerate(text.splitlines(), 1):
+            for character in line:
+                depth += {"{": 1, "}": -1}.get(character, 0)
+                assert 0 <= depth <= 2, f"{path}:{line_number}: unbalanced braces"
+        assert depth == 0, f"{path}: a rule is not closed"

@@ -122,3 +122,14 @@ def test_a_second_page_downloads_no_style_or_script_again(browser, gzip_site, cu
     context.close()
     assert not [path for path in gzip_site.served if path.endswith((".css", ".js"))], gzip_site.served
     assert first > 40_000 and again < 15_000, (first, again)
+
+
+def test_the_header_has_one_search_button(page, site_url: str) -> None:
+    """Material's own search button (a label for the search box Catch-Up does not use) stays hidden:
+    a participant sees one magnifier, the link to the search page."""
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(site_url + "index.html")
+        visible = page.locator(".md-header [for='__search'], .md-header .catchup-search-button").evaluate_all(
+            "nodes => nodes.filter(n => n.getBoundingClientRect().width > 0).length")
+        assert visible == 1, f"{visible} search buttons at {width} px"
