@@ -228,3 +228,17 @@ def test_a_message_left_untranslated_is_caught(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(defaults, "LOCALE_DIR", locale)
     found = catalogs.problems()
     assert any("'Print this catch-up packet' has no translation" in line for line in found), found
+
+
+def test_constant_messages_are_translated_when_a_template_is_compiled() -> None:
+    """`_("words")` becomes the translated words in the compiled template (rendering calls
+    nothing for them); a message with values is still translated and filled in when rendered."""
+    from generator import defaults
+    from generator.render.pages import environment
+
+    env = environment(defaults.templates(), "es")
+    template = '{{ _("Reflect") }}|{{ _("Session %(number)s", number=3) }}|{{ x._("Reflect") if x else "" }}'
+    assert env.from_string(template).render(x=None) == "Reflexiona|Sesión 3|"
+    compiled = env.compile('{{ _("Reflect") }}', raw=True)
+    assert "Reflexiona" in compiled and "gettext" not in compiled and "'_'" not in compiled
+    assert environment(defaults.templates()).from_string('{{ _("Reflect") }}').render() == "Reflect"

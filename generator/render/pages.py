@@ -12,11 +12,14 @@ import functools
 import html
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.ext
+import jinja2.lexer
 
 from generator import defaults
 from generator.model import ATTACHMENT_LINK, Curriculum, Program, Session, Track
@@ -71,12 +74,38 @@ SAFE_PATH = re.compile(r"files/[\w./-]+(?:#[\w=.-]*)?")
 relative_path = functools.lru_cache(maxsize=8192)(posixpath.relpath)
 
 
+class ConstantMessages(jinja2.ext.Extension):
+    """``_("words")`` with no values is translated once, when a template is compiled, into the
+    words themselves: rendering a page then calls nothing for them (Jinja2 calls ``_()`` through
+    its context machinery, which cost a third of rendering a session page). A message with
+    values, ``_("Session %(number)s", number=...)``, is left to ``_()``."""
+
+    PATTERN = ("name", "lparen", "string", "rparen")
+
+    def filter_stream(self, stream: jinja2.lexer.TokenStream) -> Iterator[jinja2.lexer.Token]:
+        gettext = self.environment.catchup_gettext  # type: ignore[attr-defined]
+        waiting: list[jinja2.lexer.Token] = []
+        last = ""  # the type of the token before: `x._("words")` is an attribute, not the message
+        for token in stream:
+            waiting.append(token)
+            while waiting:
+                kinds = tuple(t.type for t in waiting)
+                if kinds == self.PATTERN[:len(kinds)] and waiting[0].value == "_" and last != "dot":
+                    if len(kinds) == len(self.PATTERN):  # as newstyle gettext does: always a format
+                        yield jinja2.lexer.Token(waiting[0].lineno, "string", gettext(waiting[2].value) % {})
+                        waiting, last = [], "string"
+                    break
+                last = waiting[0].type
+                yield waiting.pop(0)
+        yield from waiting
+
+
 def environment(templates: Path, language: str = SOURCE_LANGUAGE) -> jinja2.Environment:
     """Jinja2 for the page templates: a template in the project's ``templates/pages/`` stands in
     for Catch-Up's own of the same name (``defaults``). Their words are messages of the gettext
     catalogs (``_()``, ``{% trans %}``: Jinja2's i18n extension), in ``language``."""
     env = jinja2.Environment(
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", ConstantMessages],
         loader=jinja2.FileSystemLoader([templates / "pages", defaults.templates() / "pages"]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown, not HTML: the filters below escape HTML in YAML text
@@ -86,6 +115,7 @@ def environment(templates: Path, language: str = SOURCE_LANGUAGE) -> jinja2.Envi
         auto_reload=False,  # one environment per render, so a template is read once per build
     )
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.catchup_gettext = translations(language).gettext  # type: ignore[attr-defined]
     headings = section_headings(translations(language).gettext)
     env.globals.update(language=language, sections=headings, anchor=anchor)
     env.filters.update(inline=inline, prose=prose, literal=literal, url_target=url_target, html_title=html_title,

@@ -101,7 +101,9 @@ def needed_asset(path: str, languages: set[str]) -> bool:
 
 def linked_files(site_dir: Path, pages: Iterable[str]) -> set[str]:
     """The pictures and PDFs from content/ (in ``files/``) that the pages show or link to."""
-    found = set()
+    found: set[str] = set()
+    if not (site_dir / "files").is_dir():  # no picture or PDF in the site: no page to read
+        return found
     root = site_dir.resolve()
     for page in pages:
         if not page.endswith(".html"):
@@ -119,5 +121,18 @@ def stamp(site_dir: Path, paths: list[str], worker: str) -> str:
     the worker's code. The same files give the same version, build after build."""
     digest = hashlib.sha256(worker.encode("utf-8"))
     for path in paths:
-        digest.update(path.encode("utf-8") + b"\0" + hashlib.sha256((site_dir / path).read_bytes()).digest())
+        digest.update(path.encode("utf-8") + b"\0" + _file_digest(site_dir / path))
     return digest.hexdigest()[:16]
+
+
+_DIGESTS: dict[tuple[str, int, int], bytes] = {}  # a preview's unchanged files are not read again
+
+
+def _file_digest(path: Path) -> bytes:
+    status = path.stat()
+    key = (str(path), status.st_size, status.st_mtime_ns)
+    if key not in _DIGESTS:
+        if len(_DIGESTS) > 50_000:
+            _DIGESTS.clear()
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).digest()
+    return _DIGESTS[key]
