@@ -155,3 +155,20 @@ def test_the_shared_time_zone_block_is_what_icalendar_adds_itself(curriculum, zo
         calendar.add_missing_timezones(first_date=date(first.year, 1, 1),
                                        last_date=date(first.year + TIME_ZONE_YEARS, 1, 1))
         assert track_calendar(curriculum.config, program, track, reminder) == calendar.to_ical().decode("utf-8")
+
+
+def test_a_calendar_file_is_made_again_when_what_it_shows_changes(demo_project: Path) -> None:
+    """The files are remembered between builds of one process (the preview): an edited session
+    title, a new site name or a closure must still reach the file."""
+    from generator.model import Closure
+
+    curriculum = check_project(Project(demo_project)).curriculum
+    before = dict(calendar_files(curriculum))
+    assert dict(calendar_files(curriculum)) == before
+    track = next(t for p in curriculum.programs for t in p.tracks if t.start_date and t.sessions)
+    track.sessions[0].title = "A title never seen before"
+    after = dict(calendar_files(curriculum))
+    assert any("A title never seen before" in text for text in after.values())
+    day = str(first_meeting(track))
+    curriculum.closures.append(Closure(day, day, "Snow day", track.where))  # the first meeting is called off
+    assert dict(calendar_files(curriculum)) != after

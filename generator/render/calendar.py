@@ -149,11 +149,33 @@ def calendar_files(curriculum: Curriculum, today: date | None = None,
                    language: str = SOURCE_LANGUAGE) -> list[tuple[str, str]]:
     """Every calendar file of the site, as (path in the docs folder, text), in ``language``."""
     files = []
+    today = today or settings_today()
     for program in curriculum.programs:
         for track in program.tracks:
             for reminder in (False, True):
                 path = calendar_path(program, track, reminder)
-                if path:
-                    files.append((path, track_calendar(curriculum.config, program, track, reminder,
-                                                       curriculum.closures, today, language)))
+                if not path:
+                    continue
+                # A preview rebuild after one edit makes the same files again: each is made
+                # anew only when what it shows changed (all that the file is made from is in the key).
+                key = _calendar_key(curriculum, program, track, reminder, today, language)
+                if key not in _MADE:
+                    if len(_MADE) > 4096:
+                        _MADE.clear()
+                    _MADE[key] = track_calendar(curriculum.config, program, track, reminder, curriculum.closures,
+                                                today, language)
+                files.append((path, _MADE[key]))
     return files
+
+
+_MADE: dict[str, str] = {}
+
+
+def _calendar_key(curriculum: Curriculum, program: Program, track: Track, reminder: bool, today: date,
+                  language: str) -> str:
+    site, urgent = curriculum.config["site"], curriculum.config["urgent_help"]
+    parts = (language, reminder, today, site.get("url"), site["name"], urgent["headline"], program.id,
+             program.title, track.id, track.title, track.schedule, track.start_date, track.order, track.closed,
+             track.moved, track.changes, curriculum.closures,
+             [(session.id, session.number, session.title) for session in track.sessions])
+    return repr(parts)
