@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import REPO, make_project
+from helpers import copy_sample, make_project
 
 # Review dates are judged against today; tests pin it so they give the same answer every day.
 os.environ["CATCHUP_TODAY"] = "2026-11-22"
@@ -34,9 +33,4 @@ def demo_project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's own sample project (content/, site-config/, templates/, mkdocs.yml)."""
-    root = tmp_path_factory.mktemp("sample") / "project"
-    root.mkdir()
-    for name in ("content", "site-config", "templates"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+    return copy_sample(tmp_path_factory.mktemp("sample") / "project")

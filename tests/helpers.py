@@ -54,3 +54,12 @@ def png(width: int, height: int, pixel: Callable[[int, int], int] = lambda x, y:
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, level))
             + chunk(b"IEND", b""))
+
+
+def copy_sample(root: Path) -> Path:
+    """A copy of the repository's own sample project (content/, site-config/, templates/, mkdocs.yml)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "site-config", "templates"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root

@@ -17,7 +17,7 @@ from generator.checks import check_project
 from generator.cli import main
 from generator.project import Project
 from generator.site.offline import write_offline
-from helpers import REPO
+from helpers import copy_sample
 
 pytestmark = pytest.mark.slow
 
@@ -25,11 +25,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the sample project, built once."""
-    root = tmp_path_factory.mktemp("offline") / "project"
-    root.mkdir()
-    for name in ("content", "site-config", "templates"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("offline") / "project")
     assert main(["build", "--root", str(root), "--quiet"]) == 0
     return root
 

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
+import http.server
 import importlib.resources
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -176,3 +181,30 @@ def find_with_the_finder(page: Any, program: Any, track: Any, day: str) -> None:
     page.get_by_role("button", name="Find my session").click()
     with page.expect_navigation():
         page.locator("[data-catchup-finder-result] a").click()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server's handler that keeps the test output clean."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def static_servers(handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler,
+                   ) -> Iterator[Callable[[Path], str]]:
+    """Start static file servers for folders, each on a free loopback port (``start(folder)`` gives
+    its base URL), with ``handler`` answering; all are shut down at the end."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    try:
+        yield start
+    finally:
+        for server in servers:
+            server.shutdown()

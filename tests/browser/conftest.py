@@ -6,11 +6,8 @@ in CI (CI=true), where `.ci/run` installs it.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,26 +42,13 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:  # keep test output clean
-        pass
-
-
 @pytest.fixture(scope="session")
 def serve_folder() -> Iterator[object]:
     """Start a static file server for a folder on a free loopback port; returns its base URL."""
-    servers = []
+    from browsing import static_servers
 
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
+    with static_servers() as start:
+        yield start
 
 
 @pytest.fixture(scope="session")

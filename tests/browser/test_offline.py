@@ -10,11 +10,7 @@ a page that opens offline can only come from the copy (and the tests check that 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from browsing import axe_violations, session_href, settle, worksheet_session
-from helpers import REPO
+from browsing import QuietHandler, axe_violations, session_href, settle, static_servers, worksheet_session
+from helpers import copy_sample
 
 pytestmark = pytest.mark.browser
 
@@ -34,30 +30,17 @@ STATE = """async () => ({
 })"""
 
 
-class _NoStoreHandler(http.server.SimpleHTTPRequestHandler):
+class _NoStoreHandler(QuietHandler):
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def no_store() -> Iterator[Any]:
     """Serve a folder on a free loopback port, telling the browser to cache nothing; returns its URL."""
-    servers = []
-
-    def start(folder: Path) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                                 functools.partial(_NoStoreHandler, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
+    with static_servers(_NoStoreHandler) as start:
+        yield start
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +50,7 @@ def url(site: Path, no_store) -> str:
 
 def own_project(folder: Path, offline: bool | None = None) -> Path:
     """A copy of the sample project, to build on its own (with `offline:` set in site.yml if given)."""
-    for name in ("content", "site-config", "templates"):
-        shutil.copytree(REPO / name, folder / name)
-    shutil.copyfile(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    copy_sample(folder)
     if offline is not None:
         set_offline(folder, offline)
     return folder
