@@ -68,6 +68,7 @@ ALLOWED_IN_JS = {
     "https://cdn.jsdelivr.net/pyodide/": "only with markdown-exec/pyodide (not used)",
     "https://api.github.com/": "only with repo_url (not set: no repository link)",
     "https://${e}/api/v4/": "GitLab facts, only with repo_url (not set)",
+    "http://lunrjs.com": "lunr's licence comment names its website (search.html's lunr; nothing fetches it)",
 }
 # Files of data, not code: the search index holds page text, including links people click.
 SEARCH_INDEX = re.compile(r"(^|/)(search\.js|search\.json|search_index\.js(on)?)$")
@@ -163,6 +164,8 @@ class Built:
     zensical_config: Path
     zensical_site: Path
     mkdocs_site: Path
+    # each other language's site: (the generator's config, the one for Zensical into zensical-site/<code>)
+    languages: list[tuple[Path, Path]]
 
 
 def prepare(root: Path, work: Path, report: Report) -> Built:
@@ -191,7 +194,15 @@ def prepare(root: Path, work: Path, report: Report) -> Built:
     config["site_dir"] = "zensical-site"
     zconfig = folder / "zensical-check.yml"
     zconfig.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return Built(project, docs, generated, zconfig, folder / "zensical-site", work / "mkdocs-site")
+    languages = []  # a site in several languages: .catchup/mkdocs.<code>.yml for each other one
+    for other in sorted(generated.parent.glob("mkdocs.*.yml")):
+        code = other.name.split(".")[1]
+        config = yaml.safe_load(other.read_text(encoding="utf-8"))
+        config["site_dir"] = f"zensical-site/{code}"
+        zother = folder / f"zensical-check.{code}.yml"
+        zother.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        languages.append((other, zother))
+    return Built(project, docs, generated, zconfig, folder / "zensical-site", work / "mkdocs-site", languages)
 
 
 def generated_config(project: Path) -> Path:
@@ -232,6 +243,11 @@ def timed_builds(z: Zensical, built: Built, runs: int, report: Report) -> bool:
             report.add("WARN", "zensical printed", issues, limit=20)
     code, out, warm = zensical_build(z, built.zensical_config)  # cache kept: what `serve` would see
     ok = code == 0
+    for _, zother in built.languages:  # the other languages' sites, into zensical-site/<code>
+        code, out, _ = zensical_build(z, zother)
+        if code:
+            report.add("FAIL", f"zensical build of {zother.name} exited {code}", tail(out, 30), limit=30)
+            ok = False
     for _ in range(runs):
         shutil.rmtree(built.mkdocs_site, ignore_errors=True)
         code, out, seconds = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(built.generated_config),
@@ -349,7 +365,12 @@ def static_checks(built: Built, report: Report) -> None:
     report.check(not uncopied, f"every other file in docs/ (calendars, attachments) is copied ({len(others)})",
                  uncopied)
 
-    headline = yaml.safe_load((built.project / "site-config" / "urgent-help.yml").read_text(encoding="utf-8"))["headline"]
+    def headline_of(name: str) -> str:
+        return yaml.safe_load((built.project / "site-config" / name).read_text(encoding="utf-8"))["headline"]
+
+    # each language's site has the urgent-help headline of its own (urgent-help.<code>.yml)
+    headlines = {code: headline_of(f"urgent-help.{code}.yml") for code in (z.name.split(".")[1]
+                 for _, z in built.languages) if (built.project / "site-config" / f"urgent-help.{code}.yml").is_file()}
     html_pages = sorted(site.rglob("*.html"))
     no_bar, broken, offsite = [], [], []
     for path in html_pages:
@@ -358,6 +379,7 @@ def static_checks(built: Built, report: Report) -> None:
         page = Page()
         page.feed(html)
         bar, header = html.find('class="catchup-urgent"'), html.find('class="md-header')
+        headline = headlines.get(rel.split("/", 1)[0]) or headline_of("urgent-help.yml")
         if words(headline) not in words(page.urgent_text):
             no_bar.append(f"{rel}: headline not in the urgent-help bar")
         elif header != -1 and bar > header:
@@ -549,6 +571,10 @@ def main(argv: list[str] | None = None) -> int:
             tail(out, 1)[0] if out.strip() else "")
         report.check(not code, f"zensical builds {rel} as the generator writes it",
                      [f"zensical rejects it: {reason.strip()} (see docs/zensical.md)"])
+        for other, _ in built.languages:
+            code, out, _ = zensical_build(z, other)
+            report.check(not code, f"zensical builds {other.relative_to(built.project)} (another language's site)",
+                         tail(out, 5))
         if timed_builds(z, built, max(args.runs, 1), report):
             static_checks(built, report)
             browser_checks(built, work, args.browser, report)

@@ -36,3 +36,17 @@ def test_the_theme_styles_are_well_formed() -> None:
                 depth += {"{": 1, "}": -1}.get(character, 0)
                 assert 0 <= depth <= 2, f"{path}:{line_number}: unbalanced braces"
         assert depth == 0, f"{path}: a rule is not closed"
+
+
+def test_the_theme_templates_use_no_python_methods() -> None:
+    """Zensical renders the theme with MiniJinja, which has Jinja2's filters and tests but not
+    Python's methods on strings and dicts (`base_url.rstrip('/')` broke its build once)."""
+    from generator import defaults
+
+    method = re.compile(r"\.(rstrip|lstrip|strip|split|get|startswith|endswith|replace|lower|upper|join|format|"
+                        r"items|keys|values)\(")
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for path in (defaults.templates() / "theme").rglob("*.html")
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if "{" in line and method.search(line)]
+    assert not found, found

@@ -160,9 +160,14 @@ class Renderer:
         if ATTACHMENT_LINK in text:  # a picture or PDF from content/, copied to files/ by the build
             up = link(".")
             text = self.attached(text, "" if up == "." else up + "/")
+        # Front matter the theme reads (page.meta): the program a page is in (the search button
+        # searches it), and the notice on a page not, or not all, translated (main.html).
+        meta = {"program": context["program"].id} if isinstance(context.get("program"), Program) else {}
         missing = self.missing(shows)
-        if missing:  # front matter the theme reads (page.meta): the notice in main.html
-            text = f"---\nuntranslated: {missing}\n---\n\n" + text
+        if missing:
+            meta["untranslated"] = missing
+        if meta:
+            text = "---\n" + "".join(f"{key}: {value}\n" for key, value in meta.items()) + "---\n\n" + text
         return Page(path, title, text)
 
     def missing(self, shows: tuple[tuple[str, ...], ...]) -> str | None:
