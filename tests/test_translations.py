@@ -272,3 +272,20 @@ def test_marking_changes_the_source_line_only(before: str, after: str) -> None:
 
     assert marked(before, "abcdef012345") == after
     assert marked(after, "abcdef012345") == after
+
+
+@pytest.mark.parametrize(("languages", "flagged"), [("[en]", True), ("[es]", False)])
+def test_todo_is_a_placeholder_in_english_and_a_word_in_spanish(tmp_path: Path, languages: str, flagged: bool) -> None:
+    """'todo' ('all') is a Spanish word: in a site written in Spanish, only TODO in capitals is a placeholder."""
+    from generator.checks import check_project
+
+    root = make_project(tmp_path / "p")
+    site = root / "site-config" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("language: en", f"languages: {languages}"),
+                    encoding="utf-8")
+    session = root / "content/demo/sessions/skills-1.yml"
+    session.write_text(session.read_text(encoding="utf-8").replace(
+        "summary: We practised slow breathing.", "summary: Practicamos todo el día. TODO revisar."), encoding="utf-8")
+    found = [p.message for p in check_project(Project(root)).problems if p.rule == "text-placeholder"]
+    assert len(found) == 1, found  # one finding per text: its first placeholder
+    assert ("'todo'" if flagged else "'TODO'") in found[0]

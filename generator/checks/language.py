@@ -108,7 +108,8 @@ class _TextRules:
 
     def __init__(self, curriculum: Curriculum) -> None:
         self.emails, self.phones = _declared(curriculum)
-        self.key = ("text", frozenset(self.emails), frozenset(self.phones))
+        self.first = curriculum.languages[0].split("-")[0]  # the language the source files are in
+        self.key = ("text", frozenset(self.emails), frozenset(self.phones), self.first)
 
     def found(self, doc: Document, kind: str) -> list[Finding]:
         return remembered(doc, self.key, self.document, doc).get(kind, [])
@@ -120,7 +121,8 @@ class _TextRules:
         values = values_of(doc)
         joined = "\n".join([text for _, text, _ in values])
         lowered = joined.lower()
-        pattern = PLACEHOLDER_CAPITALS if doc.language.split("-")[0] in TODO_IS_A_WORD else PLACEHOLDER
+        language = doc.language.split("-")[0] or self.first
+        pattern = PLACEHOLDER_CAPITALS if language in TODO_IS_A_WORD else PLACEHOLDER
         placeholders = any(word in lowered for word in PLACEHOLDER_WORDS) and pattern.search(joined) is not None
         links = "](" in joined
         contacts = ("@" in joined and EMAIL.search(joined) is not None) or bool(_phone_digits(joined) - self.phones)
