@@ -157,3 +157,30 @@ def test_each_language_has_a_plain_mkdocs_yml_of_its_own(sample_project: Path, s
     plugins = [p for p in spanish["plugins"] if isinstance(p, dict) and "search" in p]
     assert plugins and plugins[0]["search"]["lang"] == ["es"]
     assert "alternate" not in spanish.get("extra", {})  # Material's switch would fetch sitemap.xml
+
+
+def test_english_text_on_a_spanish_page_says_it_is_english(site: Path) -> None:
+    """WCAG 3.1.2 (Language of Parts): a part not translated yet is inside lang="en", so a screen
+    reader reads it in an English voice; Catch-Up's own Spanish words around it are not."""
+    untranslated = sorted((site / "es/recovery-iop/early-recovery").glob("*.html"))[0].read_text(encoding="utf-8")
+    summary = re.search(r'<h2 id="lo-que-vimos">.*?</h2>\s*<p>(.*?)</p>', untranslated, re.S).group(1)  # type: ignore[union-attr]
+    assert summary.startswith('<span lang="en">'), summary[:80]
+    assert not re.search(r'<h2[^>]*><span lang="en">', untranslated), "the section headings are Spanish"
+    translated = (site / "es/adult-iop/cbt-skills/cbt-01-how-cbt-works.html").read_text(encoding="utf-8")
+    summary = re.search(r'<h2 id="lo-que-vimos">.*?</h2>\s*<p>(.*?)</p>', translated, re.S).group(1)  # type: ignore[union-attr]
+    assert 'lang="en"' not in summary
+    english = (site / "recovery-iop/index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">' not in english, "the English site marks nothing"
+
+
+def test_a_site_with_no_translations_yet_builds_its_second_language_marked_english(demo_project: Path) -> None:
+    """Every text of the Spanish site is the English one, each part marked so, the urgent-help bar too."""
+    site_yml = demo_project / "site-config" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("language: en", "languages: [en, es]"),
+                        encoding="utf-8")
+    assert main(["build", "--root", str(demo_project), "--quiet"]) == 0
+    spanish = (demo_project / "site/es/index.html").read_text(encoding="utf-8")
+    assert '<strong lang="en">' in spanish.split('class="catchup-urgent"', 1)[1].split("</strong>", 1)[0] + "</strong>"
+    assert '<span lang="en">Demo Program</span>' in spanish
+    english = (demo_project / "site/index.html").read_text(encoding="utf-8")
+    assert 'lang="en">' not in english.split("<body", 1)[1]

@@ -86,10 +86,32 @@ def _not_a_block(text: str) -> str:
     return "\\" + text
 
 
+class Foreign(str):
+    """Text in another language than its page's: a part not translated yet, shown as it was
+    written (see ``render.foreign``). The text filters write it inside ``<span lang="en">``, so
+    that a screen reader reads it in that language's voice (WCAG 3.1.2, Language of Parts)."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Foreign:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+
+def in_its_language(value: Any, output: str) -> str:
+    """``output`` (made from ``value``) marked with the language of ``value`` when it is Foreign."""
+    if isinstance(value, Foreign):
+        return f'<span lang="{html.escape(value.lang)}">{output}</span>'
+    return output
+
+
 def inline(value: Any) -> str:
     """Text for one line of Markdown, with inline Markdown: bold, italic, code, links only to
     http(s), mailto and tel (any other scheme, such as javascript:, is made harmless), pictures
     only from content/."""
+    if isinstance(value, Foreign):
+        return in_its_language(value, inline(str(value)))
     text = _not_a_block(_one_line(value))
     if "]" not in text:  # most text has no link at all
         return text
@@ -101,7 +123,7 @@ def inline(value: Any) -> str:
 
 def literal(value: Any) -> str:
     """Text shown exactly as written, on one line: no Markdown at all."""
-    return _not_a_block(MARKDOWN_INLINE.sub(r"\\\1", _one_line(value)))
+    return in_its_language(value, _not_a_block(MARKDOWN_INLINE.sub(r"\\\1", _one_line(value))))
 
 
 def url_target(value: Any) -> str:
@@ -119,7 +141,7 @@ def url_target(value: Any) -> str:
 def html_title(value: Any) -> str:
     """A page title as HTML text (the page's ``<h1>``, written as HTML so it takes no anchor id
     that a section of the page needs)."""
-    return html.escape(" ".join(str(value).split()), quote=False)
+    return in_its_language(value, html.escape(" ".join(str(value).split()), quote=False))
 
 
 # The ids Python-Markdown gives the session page's section headings. The checklist links to them,
@@ -141,7 +163,7 @@ def part_heading(value: Any, kind: str, taken: frozenset[str] = SESSION_SECTIONS
 def prose(value: Any) -> str:
     """Text that may run to several paragraphs: blank lines kept, each paragraph as :func:`inline`."""
     paragraphs = PARAGRAPH_BREAK.split(str(value).strip())
-    return "\n\n".join(inline(p) for p in paragraphs if p.strip())
+    return "\n\n".join(in_its_language(value, inline(p)) for p in paragraphs if p.strip())
 
 
 def tel(value: Any) -> str:

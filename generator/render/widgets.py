@@ -30,7 +30,7 @@ from generator.render.i18n import N_, SOURCE_LANGUAGE, translations
 from generator.render.meetings import track_days
 from generator.render.meetings import upcoming_closures as upcoming_closures_of
 from generator.render.paths import finder_script_path, session_path
-from generator.render.text import clock, inline, weekday_name, zone_name
+from generator.render.text import Foreign, clock, in_its_language, inline, weekday_name, zone_name
 from generator.render.words import Translate, anchor, section_headings
 from generator.schema import WEEKDAYS
 
@@ -48,6 +48,8 @@ _MARKDOWN = markdown.Markdown()  # one converter, reset for each text, not one b
 def html_text(value: Any) -> str:
     """One line of YAML text as HTML, for labels and legends that the templates write as HTML:
     the same Markdown as everywhere else (``inline``: bold, italic, safe links, no raw HTML)."""
+    if isinstance(value, Foreign):
+        return in_its_language(value, html_text(str(value)))
     text = inline(value)
     if not MARKDOWN_CHARACTERS.search(text):
         return html.escape(text, quote=False)  # what Markdown makes of plain text, without asking it

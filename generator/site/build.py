@@ -21,6 +21,7 @@ from generator.model import Curriculum
 from generator.project import Project
 from generator.render import Page, nav, render
 from generator.render.calendar import calendar_files
+from generator.render.foreign import mark
 from generator.render.i18n import site_languages
 from generator.render.pages import Untranslated
 from generator.render.widgets import finder_scripts
@@ -75,6 +76,7 @@ def localized(curriculum: Curriculum, language: str) -> tuple[Curriculum, Untran
     from generator.load.translations import localize
 
     result = localize(curriculum, language)
+    mark(curriculum, result.curriculum, site_languages(curriculum.config["site"])[0])  # lang="en" on what is not
     return result.curriculum, frozenset(result.untranslated)
 
 

@@ -80,11 +80,13 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
     languages = site_languages(site)
     language = language or languages[0]
     _ = gettext_for(language)
-    config["site_name"] = site["name"]
+    # Text from site-config as plain strings (a part not translated yet is marked Foreign, which
+    # the YAML writer does not know; the theme writes these as they are).
+    config["site_name"] = str(site["name"])
     if site.get("url"):
         config["site_url"] = site["url"]
     if site.get("description"):
-        config["site_description"] = site["description"]
+        config["site_description"] = str(site["description"])
     config["docs_dir"] = os.path.relpath(project.docs_for(language, languages), project.work)  # .catchup/docs
     config["site_dir"] = os.path.relpath(site_dir, project.work)
     config["nav"] = nav
@@ -96,11 +98,13 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
         scheme.update(colours)
     extra = config.setdefault("extra", {})
     urgent = curriculum.config["urgent_help"]
-    calls = [{"name": line["name"], "phone": line["phone"], "tel": tel(line["phone"])}
+    calls = [{"name": str(line["name"]), "phone": str(line["phone"]), "tel": tel(line["phone"])}
              for line in urgent["lines"] if line.get("phone")][:BANNER_CALLS]
     leave = (site.get("quick_exit_url") or QUICK_EXIT_URL) if site.get("quick_exit") else None
     extra["catchup"] = {
-        "urgent_help": {"headline": urgent["headline"], "calls": calls}, "quick_exit": leave,
+        "urgent_help": {"headline": str(urgent["headline"]), "calls": calls,
+                        "headline_lang": getattr(urgent["headline"], "lang", None)},  # not translated yet
+        "quick_exit": leave,
         "language": language, "default_language": languages[0],
         "languages": [{"code": code, "name": language_name(code), "root": _root(language, code, languages)}
                       for code in languages],
