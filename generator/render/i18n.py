@@ -17,7 +17,6 @@ import functools
 import gettext
 import io
 from pathlib import Path
-from typing import Any
 
 from babel import Locale
 from babel.core import UnknownLocaleError
@@ -69,11 +68,6 @@ def language_name(language: str) -> str:
     except (ValueError, UnknownLocaleError):
         return language
     return name[:1].upper() + name[1:]
-
-
-def site_languages(site: dict[str, Any]) -> list[str]:
-    """site.yml's languages, the default first (``languages``, or else the one ``language``)."""
-    return list(site.get("languages") or [site["language"]])
 
 
 def N_(message: str) -> str:

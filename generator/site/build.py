@@ -17,12 +17,12 @@ from pathlib import Path
 from generator.checks import Checked, check_project
 from generator.errors import BuildError, MkDocsFailed
 from generator.load import ReadCache
+from generator.load.translations import localize
 from generator.model import Curriculum
 from generator.project import Project
 from generator.render import Page, nav, render
 from generator.render.calendar import calendar_files
 from generator.render.foreign import mark
-from generator.render.i18n import site_languages
 from generator.render.pages import Untranslated
 from generator.render.widgets import finder_scripts
 from generator.site import mkdocs_run, search
@@ -57,7 +57,7 @@ def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: 
     """Render every page of one language's site (the first language unless said; ``curriculum``
     is then its translation) and write its Markdown and MkDocs config into ``.catchup/``.
     (``only`` and ``previous``: re-render only some pages; see ``render.render``.)"""
-    languages = site_languages(curriculum.config["site"])
+    languages = curriculum.languages
     language = language or languages[0]
     pages = render(curriculum, project.templates, only=only, previous=previous, language=language,
                    untranslated=untranslated)
@@ -71,26 +71,37 @@ def generate(project: Project, curriculum: Curriculum, site_dir: Path, *, only: 
 
 def localized(curriculum: Curriculum, language: str) -> tuple[Curriculum, Untranslated]:
     """The curriculum in ``language``, and what has no translation in it (shown in the first language)."""
-    if language == site_languages(curriculum.config["site"])[0]:
+    first = curriculum.languages[0]
+    if language == first:
         return curriculum, frozenset()
-    from generator.load.translations import localize
-
     result = localize(curriculum, language)
-    mark(curriculum, result.curriculum, site_languages(curriculum.config["site"])[0])  # lang="en" on what is not
+    mark(curriculum, result.curriculum, first)  # lang="en" on what is not translated
     return result.curriculum, frozenset(result.untranslated)
+
+
+def language_site(site_dir: Path, language: str, languages: list[str]) -> Path:
+    """Where one language's site goes: the first language's is ``site_dir`` itself, each other
+    one the folder named by its code inside it."""
+    return site_dir if language == languages[0] else site_dir / language
+
+
+def after_mkdocs(project: Project, curriculum: Curriculum, site_dir: Path, *, keep_index: bool = False) -> None:
+    """What is made from one language's built site (``curriculum``: in that language): the search
+    data split per program, then the offline copy's lists (last: they list the files built before)."""
+    search.split_index(site_dir, [program.id for program in curriculum.programs], keep_index=keep_index)
+    write_offline(project, curriculum, site_dir)
 
 
 def generate_all(project: Project, curriculum: Curriculum, staging: Path) -> None:
     """Every language's site: the first at the root of ``staging``, each other one in its folder.
     The first is built first: MkDocs empties the folder it builds into."""
-    languages = site_languages(curriculum.config["site"])
+    languages = curriculum.languages
     for language in languages:
-        site_dir = staging if language == languages[0] else staging / language
+        site_dir = language_site(staging, language, languages)
         text, untranslated = localized(curriculum, language)
         generate(project, text, site_dir, language=language, untranslated=untranslated)
         mkdocs_run.build(project.config_for(language, languages), site_dir)
-        search.split_index(site_dir, [program.id for program in curriculum.programs])
-        write_offline(project, text, site_dir)  # last: it lists the files built before it
+        after_mkdocs(project, text, site_dir)
 
 
 def attachment_files(curriculum: Curriculum) -> list[tuple[str, str | bytes]]:

@@ -22,7 +22,7 @@ from generator import defaults
 from generator.errors import ConfigError
 from generator.model import Curriculum
 from generator.project import Project
-from generator.render.i18n import base_language, gettext_for, language_name, site_languages
+from generator.render.i18n import base_language, gettext_for, language_name
 from generator.render.text import tel
 from generator.render.words import script_words, theme_words
 from generator.schema import QUICK_EXIT_URL
@@ -77,7 +77,7 @@ def build_config(project: Project, curriculum: Curriculum, nav: list[Any], site_
     unless said), whose curriculum is ``curriculum`` (translated, for another language)."""
     config = read_config(project)
     site = curriculum.config["site"]
-    languages = site_languages(site)
+    languages = curriculum.languages
     language = language or languages[0]
     _ = gettext_for(language)
     # Text from site-config as plain strings (a part not translated yet is marked Foreign, which

@@ -22,11 +22,9 @@ from generator.model import Curriculum
 from generator.problems import Problem, relative
 from generator.project import Project
 from generator.render import Page, session_path
-from generator.render.i18n import site_languages
-from generator.site import mkdocs_run, search
-from generator.site.build import generate, localized
+from generator.site import mkdocs_run
+from generator.site.build import after_mkdocs, generate, language_site, localized
 from generator.site.lock import build_lock
-from generator.site.offline import write_offline
 
 log = logging.getLogger("catchup")
 ERRORS_SCRIPT = "catchup-preview-errors.js"
@@ -74,14 +72,16 @@ class Preview:
             self._show_errors(errors)
             return checked
         only = self._affected(inputs, checked.curriculum)
-        languages = site_languages(checked.curriculum.config["site"])
+        languages = checked.curriculum.languages
         with build_lock(self.project, wait=True):  # a catchup build writes .catchup/ too: wait for it
             stamp = self._theme_stamp(inputs)
             dirty = self.theme_stamp == stamp and set(languages) == set(self.pages)
+            texts = {}
             for language in languages:  # every language's Markdown first: then MkDocs, for each
-                text, untranslated = localized(checked.curriculum, language)
-                result = generate(self.project, text, self._site_dir(language, languages), only=only,
-                                  previous=self.pages.get(language), language=language, untranslated=untranslated)
+                texts[language], untranslated = localized(checked.curriculum, language)
+                result = generate(self.project, texts[language], language_site(self.site_dir, language, languages),
+                                  only=only, previous=self.pages.get(language), language=language,
+                                  untranslated=untranslated)
                 self.pages[language] = {page.path: page for page in result.pages}
                 dirty = dirty and not result.config_changed and not result.theme_changed
             self.pages = {language: self.pages[language] for language in languages}
@@ -89,9 +89,8 @@ class Preview:
             # MkDocs empties the folder of a full build: the first language's holds the others'
             for language in languages:
                 self._mkdocs(language, languages, dirty)
-                search.split_index(self._site_dir(language, languages),
-                                   [program.id for program in checked.curriculum.programs], keep_index=True)
-                write_offline(self.project, checked.curriculum, self._site_dir(language, languages))
+                after_mkdocs(self.project, texts[language], language_site(self.site_dir, language, languages),
+                             keep_index=True)
         self.theme_stamp = stamp
         self._show_errors([])
         return checked
@@ -142,18 +141,16 @@ class Preview:
             stamp.append((str(self.project.mkdocs_yml), digest(self.project.mkdocs_yml.read_bytes())))
         return tuple(sorted(stamp))
 
-    def _site_dir(self, language: str, languages: list[str]) -> Path:
-        return self.site_dir if language == languages[0] else self.site_dir / language
-
     def _show_errors(self, errors: list[Problem]) -> None:
         lines = [f"{p.where}: {p.message}\n    hint: {p.hint}" for p in errors]
-        for index, language in enumerate(self.pages or [""]):
-            folder = self.site_dir if index == 0 else self.site_dir / language  # the first language's at the root
+        languages = list(self.pages) or [""]  # before the first build: the site's root only
+        for language in languages:
+            folder = language_site(self.site_dir, language, languages)
             if folder.is_dir():
                 (folder / ERRORS_SCRIPT).write_text(_SCRIPT % json.dumps(lines), encoding="utf-8")
 
     def _mkdocs(self, language: str, languages: list[str], dirty: bool) -> None:
-        site_dir = self._site_dir(language, languages)
+        site_dir = language_site(self.site_dir, language, languages)
         serve_url = self.serve_url
         if serve_url and language != languages[0]:
             serve_url = serve_url.rstrip("/") + f"/{language}/"
