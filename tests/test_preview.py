@@ -261,3 +261,7 @@ def test_the_preview_shows_every_language_and_follows_an_edited_translation(tmp_
     assert preview.rebuild().ok  # stale now (a warning), still previewed
     assert "<h1>Ideas que pasan</h1>" in spanish.read_text(encoding="utf-8")
     assert (tmp_path / "preview/index.html").is_file(), "the first language's site is still there"
+    # each language's search and offline copy as the build makes them: Spanish stemming, lunr.es kept
+    assert '"lang":"es"' in (tmp_path / "preview/es/search/site.js").read_text(encoding="utf-8")
+    kept = (tmp_path / "preview/es/offline/demo.json").read_text(encoding="utf-8")
+    assert "lunr.es." in kept and "lunr.es." not in (tmp_path / "preview/offline/demo.json").read_text(encoding="utf-8")
