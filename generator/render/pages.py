@@ -22,7 +22,7 @@ import jinja2.ext
 import jinja2.lexer
 
 from generator import defaults
-from generator.model import ATTACHMENT_LINK, Curriculum, Program, Session, Track
+from generator.model import ATTACHMENT_LINK, Curriculum, PageKey, Program, Session, Track
 from generator.render import widgets
 from generator.render.i18n import N_, SOURCE_LANGUAGE, translations
 from generator.render.paths import session_path
@@ -114,9 +114,10 @@ def environment(templates: Path, language: str = SOURCE_LANGUAGE) -> jinja2.Envi
         lstrip_blocks=True,
         auto_reload=False,  # one environment per render, so a template is read once per build
     )
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
-    env.catchup_gettext = translations(language).gettext  # type: ignore[attr-defined]
-    headings = section_headings(translations(language).gettext)
+    catalog = translations(language)
+    env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
+    env.catchup_gettext = catalog.gettext  # type: ignore[attr-defined]
+    headings = section_headings(catalog.gettext)
     env.globals.update(language=language, sections=headings, anchor=anchor)
     env.filters.update(inline=inline, prose=prose, literal=literal, url_target=url_target, html_title=html_title,
                        part_heading=functools.partial(part_heading, taken=frozenset(map(anchor, headings.values()))),
@@ -126,7 +127,7 @@ def environment(templates: Path, language: str = SOURCE_LANGUAGE) -> jinja2.Envi
     return env
 
 
-Untranslated = frozenset[tuple[str, ...]]  # what has no translation (see load.translations.localize)
+Untranslated = frozenset[PageKey]  # what has no translation (see load.translations.localize)
 
 
 class Renderer:
@@ -142,7 +143,7 @@ class Renderer:
         self.only, self.previous = only, previous or {}
         self.untranslated = untranslated
 
-    def page(self, path: str, template: str, title: str, *, shows: tuple[tuple[str, ...], ...] = (),
+    def page(self, path: str, template: str, title: str, *, shows: tuple[PageKey, ...] = (),
              **context: Any) -> Page:
         """One page; ``shows``: what translatable things it shows, its own first (for the notice
         on a page that is not, or not all, translated)."""
@@ -170,7 +171,7 @@ class Renderer:
             text = "---\n" + "".join(f"{key}: {value}\n" for key, value in meta.items()) + "---\n\n" + text
         return Page(path, title, text)
 
-    def missing(self, shows: tuple[tuple[str, ...], ...]) -> str | None:
+    def missing(self, shows: tuple[PageKey, ...]) -> str | None:
         """'all' when the page's own text is not translated, 'part' when some of what it shows is not."""
         if not self.untranslated or not shows:
             return None
