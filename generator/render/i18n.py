@@ -61,10 +61,15 @@ def _gettext(language: str, message: str) -> str:
     return translations(language).gettext(message)
 
 
+def babel_locale(language: str) -> str:
+    """A site's language code as Babel's CLDR data names the locale: 'es-MX' -> 'es_MX'."""
+    return language.replace("-", "_")
+
+
 def language_name(language: str) -> str:
     """A language's name in that language, as a switch offers it: 'Español', 'English'."""
     try:
-        name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_")) or language
+        name = Locale.parse(babel_locale(language)).get_display_name(babel_locale(language)) or language
     except (ValueError, UnknownLocaleError):
         return language
     return name[:1].upper() + name[1:]

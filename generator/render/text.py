@@ -27,6 +27,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from markdown.extensions.toc import slugify  # how Python-Markdown makes a heading's id
 
 from generator.model import ATTACHMENT_LINK
+from generator.render.i18n import babel_locale
 from generator.render.words import SESSION_SECTIONS as SESSION_HEADINGS
 from generator.schema import WEEKDAYS
 
@@ -182,7 +183,7 @@ def clock(value: str, language: str = "en") -> str:
     if not language.startswith("en"):
         from babel.dates import format_time
 
-        return format_time(datetime.time(hours, minutes), format="short", locale=language.replace("-", "_"))
+        return format_time(datetime.time(hours, minutes), format="short", locale=babel_locale(language))
     suffix = "a.m." if hours < 12 else "p.m."
     return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
 
@@ -198,4 +199,4 @@ def weekday_name(value: str, language: str = "en") -> str:
         return value.capitalize()
     from babel.dates import get_day_names
 
-    return str(get_day_names("wide", locale=language.replace("-", "_"))[WEEKDAYS.index(value)])
+    return str(get_day_names("wide", locale=babel_locale(language))[WEEKDAYS.index(value)])

@@ -26,7 +26,7 @@ from generator.checks.settings import today as settings_today
 from generator.model import Closure, Program, Prompt, Session, Track, Worksheet
 from generator.problems import Location
 from generator.render.calendar import REMINDER_MINUTES, calendar_path
-from generator.render.i18n import N_, SOURCE_LANGUAGE, translations
+from generator.render.i18n import N_, SOURCE_LANGUAGE, babel_locale, translations
 from generator.render.meetings import track_days
 from generator.render.meetings import upcoming_closures as upcoming_closures_of
 from generator.render.paths import finder_script_path, session_path
@@ -92,7 +92,7 @@ def track_data(program: Program, track: Track, link: Callable[[str], str], _: Tr
         days_text = " and ".join([", ".join(days[:-1]), days[-1]] if len(days) > 1 else days)
     else:
         days_text = format_list([weekday_name(day, language) for day in schedule["days"]],
-                                locale=language.replace("-", "_"))
+                                locale=babel_locale(language))
     return {
         "id": track.id,
         "title": plain(track.title),
@@ -176,7 +176,7 @@ def upcoming_closures(program: Program, closures: list[Closure], today: datetime
             by_reason.setdefault(why, []).append(title)
         what = "; ".join(_("no {groups} ({why})").format(groups=_(" or ").join(titles), why=why)
                          for why, titles in by_reason.items())
-        days.append((format_date(when, format="full", locale=language.replace("-", "_")), what))
+        days.append((format_date(when, format="full", locale=babel_locale(language)), what))
     return days
 
 
