@@ -16,9 +16,9 @@ from generator.model import Curriculum
 from generator.render.text import Foreign
 from generator.schema import TRANSLATED
 
-# The model's names for translated text whose YAML key is another (see schema.TRANSLATED).
-TEXT_FIELDS = TRANSLATED | {"approaches", "skills", "worksheets", "prompts", "tracks", "sessions", "makeup_options",
-                            "resources", "lines", "support_groups", "steps"}
+# The keys of translated text (schema.TRANSLATED), and the model's one other name for one of them
+# (a session's `approach` is its list `approaches`). A list's items are text under the list's key.
+TEXT_FIELDS = TRANSLATED | {"approaches"}
 SKIPPED = frozenset({"where", "fields", "review", "exemptions", "schedule", "closed", "moved", "changes",
                      "unplaced", "documents", "attachments", "pictures", "translations", "memo"})
 
