@@ -104,6 +104,14 @@ def test_catchup_new_makes_a_project_that_checks_and_builds(catchup: Path, tmp_p
     css_file = re.search(r'href="\.\./\.\./(assets/stylesheets/catchup\.[0-9a-f]+\.css)"', page).group(1)  # type: ignore[union-attr]
     assert ".our-own-rule { color: #123456; }" in (project / "site" / css_file).read_text(encoding="utf-8")
 
+    # The Spanish catalog ships in the wheel: a second language speaks Spanish, not English.
+    site_yml = project / "site-config" / "site.yml"
+    site_yml.write_text(re.sub(r"(?m)^language: en\b.*$", "languages: [en, es]", site_yml.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    run([str(catchup), "build"], cwd=project)
+    spanish = (project / "site/es/our-program/skills/skills-01-noticing-feelings.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in spanish and ">Puntos clave</h2>" in spanish
+
 
 @pytest.mark.slow
 def test_catchup_new_refuses_a_folder_that_is_not_empty(catchup: Path, tmp_path: Path) -> None:
